@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Compiler settings shared by every Swift target: Swift 6 language mode is the package default;
+/// warnings are turned into errors by `.ci/run`, not here, so a local build stays usable mid-edit.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "LaminarDB",
+    products: [
+        .library(name: "LaminarArrow", targets: ["LaminarArrow"]),
+        .library(name: "LaminarCompression", targets: ["LaminarCompression"]),
+        .executable(name: "laminar", targets: ["laminar"]),
+    ],
+    traits: [
+        .trait(name: "Delta", description: "Delta Lake tables: reading, writing, sinks and sources."),
+        .trait(name: "Iceberg", description: "Apache Iceberg tables: reading, writing, sinks and sources."),
+        .trait(name: "Hudi", description: "Apache Hudi tables: reading, writing, sinks and sources."),
+        .default(enabledTraits: ["Delta", "Iceberg", "Hudi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: C libraries from Debian's -dev packages
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CSnappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+
+        // MARK: Library modules
+        .target(name: "LaminarArrow", swiftSettings: swiftSettings),
+        .target(
+            name: "LaminarCompression",
+            dependencies: ["CZstd", "CSnappy", "CZlib", "CLZ4", "CBrotli"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Command-line tool
+        .executableTarget(
+            name: "laminar",
+            dependencies: [
+                "LaminarArrow",
+                "LaminarCompression",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .target(name: "LaminarTestSupport", path: "Tests/LaminarTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "LaminarArrowTests", dependencies: ["LaminarArrow"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LaminarCompressionTests",
+            dependencies: ["LaminarCompression"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InteropTests",
+            dependencies: ["LaminarTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

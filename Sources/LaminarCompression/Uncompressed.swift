@@ -1,0 +1,11 @@
+/// Identity codec, so callers need no special case for uncompressed data.
+struct Uncompressed: BlockCodec {
+    var codec: CompressionCodec { .uncompressed }
+    func compress(_ input: UnsafeRawBufferPointer, level: Int?) throws -> [UInt8] { Array(input) }
+    func decompress(_ input: UnsafeRawBufferPointer, uncompressedSize: Int?, limit: Int) throws
+        -> [UInt8]
+    {
+        guard input.count <= limit else { throw CompressionError.outputTooLarge(codec: codec, size: input.count, limit: limit) }
+        return Array(input)
+    }
+}
