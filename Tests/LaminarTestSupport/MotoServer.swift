@@ -1,0 +1,84 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An S3-compatible server (`moto_server` from the interop environment) on a free loopback port, for tests of
+/// everything that talks to object storage. Stop it with `stop()`; it is also stopped when released.
+public final class MotoServer: @unchecked Sendable {
+    public let port: Int
+    private let process: Process
+
+    /// `http://127.0.0.1:<port>`, the value for `AWS_ENDPOINT_URL`.
+    public var endpoint: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts the server and waits until it answers, at most `timeout` seconds.
+    public init(timeout: TimeInterval = 30) throws {
+        let executable = InteropEnvironment.repositoryRoot.appendingPathComponent(".venv/bin/moto_server")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw InteropEnvironment.Failure(description: "no moto_server at \(executable.path); run scripts/bootstrap.sh")
+        }
+        port = try Self.freePort()
+        process = Process()
+        process.executableURL = executable
+        process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while !Self.answers(port: port) {
+            guard process.isRunning, Date() < deadline else {
+                stop()
+                throw InteropEnvironment.Failure(description: "moto_server did not start on port \(port)")
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
+    /// Kills the server. SIGKILL, because a child spawned from a dispatch worker thread inherits that thread's
+    /// blocked signal mask, so moto would never see a SIGTERM.
+    public func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+
+    /// A port the kernel reports free on 127.0.0.1 (bind to port 0, read it back, close).
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw InteropEnvironment.Failure(description: "socket() failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(fd, socketAddress, length) == 0 && getsockname(fd, socketAddress, &length) == 0
+            }
+        }
+        guard bound else { throw InteropEnvironment.Failure(description: "cannot bind a loopback port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Whether something accepts TCP connections on the port.
+    static func answers(port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+}
