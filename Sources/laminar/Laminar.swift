@@ -4,6 +4,7 @@ import ArgumentParser
 struct Laminar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "laminar",
-        abstract: "LaminarDB: streaming SQL into and out of the lakehouse."
+        abstract: "LaminarDB: streaming SQL into and out of the lakehouse.",
+        subcommands: [DemoCommand.self]
     )
 }
