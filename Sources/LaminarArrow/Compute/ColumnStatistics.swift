@@ -21,16 +21,8 @@ extension Compute {
     /// Min, max, null count and NaN count of a column in one pass.
     public static func statistics(_ array: any ArrowArray) -> ColumnStatistics {
         var stats = ColumnStatistics(min: nil, max: nil, nullCount: array.nullCount, valueCount: array.count)
-        switch array {
-        case let floats as Float32Array:
-            stats.nanCount = floats.values.reduce(0) { $0 + (($1?.isNaN ?? false) ? 1 : 0) }
-        case let doubles as Float64Array:
-            stats.nanCount = doubles.values.reduce(0) { $0 + (($1?.isNaN ?? false) ? 1 : 0) }
-        default:
-            break
-        }
         if let primitive = array as? any PrimitiveArrayProtocol {
-            (stats.min, stats.max) = primitiveExtremes(primitive)
+            (stats.min, stats.max, stats.nanCount) = primitiveExtremes(primitive)
             return stats
         }
         guard !array.dataType.isNested, array.dataType != .null else { return stats }
@@ -46,19 +38,26 @@ extension Compute {
         return stats
     }
 
-    private static func primitiveExtremes<P: PrimitiveArrayProtocol>(_ array: P) -> (ScalarValue?, ScalarValue?) {
+    /// Min, max and NaN count; only floats have values unequal to themselves (NaN).
+    private static func primitiveExtremes<P: PrimitiveArrayProtocol>(_ array: P)
+        -> (ScalarValue?, ScalarValue?, Int)
+    {
         let primitive = array.asPrimitive
         var low: P.Native?
         var high: P.Native?
+        var nans = 0
         primitive.withUnsafeValues { values in
             for row in values.indices where primitive.isValid(row) {
                 let value = values[row]
-                guard value == value else { continue }  // NaN
+                guard value == value else {
+                    nans += 1
+                    continue
+                }
                 if low.map({ P.Native.sqlCompare(value, $0) < 0 }) ?? true { low = value }
                 if high.map({ P.Native.sqlCompare(value, $0) > 0 }) ?? true { high = value }
             }
         }
         return (low.map { P.Native.scalar($0, type: primitive.dataType) },
-                high.map { P.Native.scalar($0, type: primitive.dataType) })
+                high.map { P.Native.scalar($0, type: primitive.dataType) }, nans)
     }
 }

@@ -41,7 +41,7 @@ extension Compute {
             return try castToTemporal(array, to: target, options: options)
         }
         if target.isNumeric || target == .boolean, let read = numberReader(array) {
-            return try castNumbers(array, to: target, options: options) { row, _ in read(row) }
+            return try castNumbers(array, to: target, options: options) { row in read(row) }
         }
         throw .unsupported("cast from \(source) to \(target)")
     }
@@ -71,7 +71,7 @@ extension Compute {
     /// Builds a numeric or boolean array of `target` from numbers produced per valid row.
     static func castNumbers(
         _ array: any ArrowArray, to target: DataType, options: CastOptions,
-        read: (Int, _ failure: inout Bool) throws(ArrowError) -> NumberValue?
+        read: (Int) throws(ArrowError) -> NumberValue?
     ) throws(ArrowError) -> any ArrowArray {
         func integer<T: FixedWidthInteger & ArrowNativeType>(_: T.Type) throws(ArrowError) -> any ArrowArray {
             try convert(array, to: target, options: options, read: read) { (n: NumberValue) in
@@ -82,13 +82,17 @@ extension Compute {
         case .boolean:
             let builder = BooleanBuilder(capacity: array.count)
             for row in 0..<array.count {
-                var failure = false
-                guard array.isValid(row), let number = try read(row, &failure) else {
-                    if failure, options.safe { throw castFailure(array, row: row, target: target) }
+                guard array.isValid(row) else {
                     builder.appendNull()
                     continue
                 }
-                builder.append(number.doubleValue != 0)
+                if let number = try read(row) {
+                    builder.append(number.doubleValue != 0)
+                } else if options.safe {
+                    throw castFailure(array, row: row, target: target)
+                } else {
+                    builder.appendNull()
+                }
             }
             return builder.finishTyped()
         case .int8: return try integer(Int8.self)
@@ -115,20 +119,28 @@ extension Compute {
         }
     }
 
-    /// The shared loop of numeric casts: `convert` returns nil when a value does not fit the target.
+    /// Numeric casts: `convert` returns nil when a value does not fit the target.
     private static func convert<T: ArrowNativeType>(
         _ array: any ArrowArray, to target: DataType, options: CastOptions,
-        read: (Int, inout Bool) throws(ArrowError) -> NumberValue?, _ convert: (NumberValue) -> T?
+        read: (Int) throws(ArrowError) -> NumberValue?, _ convert: (NumberValue) -> T?
     ) throws(ArrowError) -> any ArrowArray {
+        try castEach(array, to: target, options: options) { row throws(ArrowError) in try read(row).flatMap(convert) }
+    }
+
+    /// The loop every primitive cast shares: nulls stay null; a valid row whose `value` is nil fails the cast
+    /// (`CAST`) or becomes null (`TRY_CAST`).
+    static func castEach<T: ArrowNativeType>(
+        _ array: any ArrowArray, to target: DataType, options: CastOptions,
+        _ value: (Int) throws(ArrowError) -> T?
+    ) throws(ArrowError) -> PrimitiveArray<T> {
         let builder = PrimitiveBuilder<T>(type: target, capacity: array.count)
         for row in 0..<array.count {
             guard array.isValid(row) else {
                 builder.appendNull()
                 continue
             }
-            var failure = false
-            if let number = try read(row, &failure), let value = convert(number) {
-                builder.append(value)
+            if let converted = try value(row) {
+                builder.append(converted)
             } else if options.safe {
                 throw castFailure(array, row: row, target: target)
             } else {
@@ -180,31 +192,27 @@ extension Compute {
             return try castToTemporal(strings, to: target, options: options)
         }
         if target == .boolean {
-            return try castNumbers(strings, to: target, options: options) { row, failure in
+            return try castNumbers(strings, to: target, options: options) { row in
                 switch strings.value(at: row).trimmingSpaces.lowercased() {
-                case "true", "t", "yes", "y", "on", "1": return .signed(1)
-                case "false", "f", "no", "n", "off", "0": return .signed(0)
-                default:
-                    failure = true
-                    return nil
+                case "true", "t", "yes", "y", "on", "1": .signed(1)
+                case "false", "f", "no", "n", "off", "0": .signed(0)
+                default: nil
                 }
             }
         }
         if case .decimal128(let precision, let scale) = target {
-            return try castNumbers(strings, to: target, options: options) { row, failure in
-                let parsed = DecimalFormat.parse(strings.value(at: row), precision: precision, scale: scale)
-                failure = parsed == nil
-                return parsed.map { .decimal($0, scale: scale) }
+            return try castNumbers(strings, to: target, options: options) { row in
+                DecimalFormat.parse(strings.value(at: row), precision: precision, scale: scale)
+                    .map { .decimal($0, scale: scale) }
             }
         }
         if target.isNumeric {
             let floating = target.isFloatingPoint
-            return try castNumbers(strings, to: target, options: options) { row, failure in
+            return try castNumbers(strings, to: target, options: options) { row in
                 let text = strings.value(at: row).trimmingSpaces
                 if !floating, let integer = Int64(text) { return .signed(integer) }
                 if !floating, let integer = UInt64(text) { return .unsigned(integer) }
                 if let double = Double(text), floating || double.isFinite { return .float(double) }
-                failure = true
                 return nil
             }
         }

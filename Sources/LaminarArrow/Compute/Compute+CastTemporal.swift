@@ -5,29 +5,9 @@ extension Compute {
     {
         let convert = try temporalConverter(array, to: target)
         if case .date32 = target {
-            return try buildTemporal(Int32.self, array, target, options) { row in convert(row).flatMap { Int32(exactly: $0) } }
+            return try castEach(array, to: target, options: options) { row in convert(row).flatMap { Int32(exactly: $0) } }
         }
-        return try buildTemporal(Int64.self, array, target, options, convert)
-    }
-
-    private static func buildTemporal<T: ArrowNativeType>(
-        _: T.Type, _ array: any ArrowArray, _ target: DataType, _ options: CastOptions, _ convert: (Int) -> T?
-    ) throws(ArrowError) -> any ArrowArray {
-        let builder = PrimitiveBuilder<T>(type: target, capacity: array.count)
-        for row in 0..<array.count {
-            guard array.isValid(row) else {
-                builder.appendNull()
-                continue
-            }
-            if let value = convert(row) {
-                builder.append(value)
-            } else if options.safe {
-                throw castFailure(array, row: row, target: target)
-            } else {
-                builder.appendNull()
-            }
-        }
-        return builder.finishTyped()
+        return try castEach(array, to: target, options: options) { row in convert(row) }
     }
 
     /// Element `row` of `array` converted to the target's ticks (days for dates), nil when impossible.

@@ -41,7 +41,7 @@ extension Compute {
     public static func compare(_ lhs: any ArrowArray, _ op: ComparisonOperator, _ rhs: ScalarValue)
         throws(ArrowError) -> BooleanArray
     {
-        if rhs.isNull { return makeNullArray(type: .boolean, count: lhs.count) as? BooleanArray ?? BooleanArray([]) }
+        if rhs.isNull { return BooleanArray(Array(repeating: nil, count: lhs.count)) }
         let right = try makeArray(type: lhs.dataType, scalars: [rhs])
         return try compare(lhs, op, right, broadcastRight: true)
     }
