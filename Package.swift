@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "LaminarArrow", targets: ["LaminarArrow"]),
         .library(name: "LaminarCompression", targets: ["LaminarCompression"]),
+        .library(name: "LaminarParquet", targets: ["LaminarParquet"]),
         .executable(name: "laminar", targets: ["laminar"]),
     ],
     traits: [
@@ -38,6 +39,7 @@ let package = Package(
             dependencies: ["CZstd", "CSnappy", "CZlib", "CLZ4", "CBrotli"],
             swiftSettings: swiftSettings
         ),
+        .target(name: "LaminarParquet", dependencies: ["LaminarArrow", "LaminarCompression"], swiftSettings: swiftSettings),
 
         // MARK: Command-line tool
         .executableTarget(
@@ -56,6 +58,11 @@ let package = Package(
         .testTarget(
             name: "LaminarCompressionTests",
             dependencies: ["LaminarCompression"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LaminarParquetTests",
+            dependencies: ["LaminarParquet", "LaminarTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
