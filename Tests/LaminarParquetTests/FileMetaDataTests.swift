@@ -96,3 +96,36 @@ import Testing
         }
     }
 }
+
+@Suite struct PageIndexTests {
+    /// pyarrow writes column and offset indexes on request; ours must decode them to what pyarrow wrote.
+    @Test func decodesPageIndexesWrittenByPyarrow() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("laminar-index-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("i.parquet").path
+        try InteropEnvironment.runPython("""
+            import sys
+            import pyarrow as pa, pyarrow.parquet as pq
+            t = pa.table({"x": pa.array([i if i % 10 else None for i in range(5000)], pa.int64())})
+            pq.write_table(t, sys.argv[1], write_page_index=True, data_page_size=1024, compression="none")
+            """, arguments: [path])
+        let data = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let metadata = try FileMetaData(thrift: try FileMetaDataTests.footer(of: URL(fileURLWithPath: path)))
+        let chunk = try #require(metadata.rowGroups.first?.columns.first)
+        let columnStart = Int(try #require(chunk.columnIndexOffset))
+        let columnLength = Int(try #require(chunk.columnIndexLength))
+        let index = try ColumnIndex(thrift: Array(data[columnStart..<(columnStart + columnLength)]))
+        let offsetStart = Int(try #require(chunk.offsetIndexOffset))
+        let offsetLength = Int(try #require(chunk.offsetIndexLength))
+        let offsets = try OffsetIndex(thrift: Array(data[offsetStart..<(offsetStart + offsetLength)]))
+        #expect(index.nullPages.count > 1)
+        #expect(offsets.pageLocations.count == index.nullPages.count)
+        #expect(offsets.pageLocations.first?.firstRowIndex == 0)
+        #expect(index.nullCounts?.reduce(0, +) == 500)
+        #expect(index.boundaryOrder == .ascending)
+        #expect(FileMetaDataTests.littleEndian(try #require(index.minValues.first)) == 1)
+        #expect(try ColumnIndex(thrift: index.thriftBytes) == index)
+        #expect(try OffsetIndex(thrift: offsets.thriftBytes) == offsets)
+    }
+}
