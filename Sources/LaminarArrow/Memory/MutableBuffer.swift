@@ -4,10 +4,10 @@
 /// Growth doubles the capacity, so appending n values costs O(n) amortised and never allocates per element.
 public final class MutableBuffer {
     @usableFromInline private(set) var pointer: UnsafeMutableRawPointer
-    private(set) var capacity: Int
+    @usableFromInline private(set) var capacity: Int
     /// Bytes written so far.
     @usableFromInline var written: Int = 0
-    public var byteCount: Int { written }
+    @inlinable public var byteCount: Int { written }
 
     public init(capacity: Int = 64) {
         self.capacity = max(capacity, 64)
@@ -17,9 +17,13 @@ public final class MutableBuffer {
     deinit { pointer.deallocate() }
 
     /// Makes room for at least `additional` more bytes.
+    @inlinable
     public func reserve(_ additional: Int) {
-        let needed = byteCount + additional
-        guard needed > capacity else { return }
+        if byteCount + additional > capacity { grow(to: byteCount + additional) }
+    }
+
+    @usableFromInline
+    func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
         let newPointer = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: Buffer.alignment)
@@ -53,6 +57,22 @@ public final class MutableBuffer {
         reserve(count)
         (pointer + byteCount).initializeMemory(as: UInt8.self, repeating: 0, count: count)
         written += count
+    }
+
+    /// Start of the memory; moves when the buffer grows, so do not keep it across appends.
+    @inlinable
+    public var baseAddress: UnsafeMutableRawPointer { pointer }
+
+    /// Lets `body` write up to `maxCount` bytes straight after the bytes written so far; `body` returns how
+    /// many it wrote. Decoders use it to fill buffers without an intermediate copy.
+    @inlinable
+    public func append<E: Error>(
+        uninitialized maxCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
+    ) throws(E) {
+        reserve(maxCount)
+        let wrote = try body(UnsafeMutableRawBufferPointer(start: pointer + written, count: maxCount))
+        precondition(wrote >= 0 && wrote <= maxCount, "wrote \(wrote) of at most \(maxCount) bytes")
+        written += wrote
     }
 
     /// Writable view of the bytes written so far, for in-place patching (bitmaps set bits this way).

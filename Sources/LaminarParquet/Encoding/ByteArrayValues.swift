@@ -1,0 +1,35 @@
+import LaminarArrow
+
+/// Variable-length values being decoded: Arrow-layout offsets (`Int32`, starting at 0) and the bytes they
+/// index, so a decoded page becomes a `BinaryArray` or `StringArray` without another copy.
+final class ByteArrayValues {
+    let offsets: MutableBuffer
+    let data: MutableBuffer
+    private(set) var count = 0
+
+    init(capacity: Int = 0, byteCapacity: Int = 0) {
+        offsets = MutableBuffer(capacity: (capacity + 1) * 4)
+        data = MutableBuffer(capacity: byteCapacity)
+        offsets.append(Int32(0))
+    }
+
+    /// Appends one value; throws rather than let the offsets overflow `Int32`.
+    @inline(__always)
+    func append(_ bytes: UnsafeRawBufferPointer) throws(ParquetError) {
+        guard data.byteCount + bytes.count <= Int(Int32.max) else {
+            throw .unsupported("more than 2 GiB of variable-length values in one column batch")
+        }
+        data.append(contentsOf: bytes)
+        offsets.append(Int32(truncatingIfNeeded: data.byteCount))
+        count += 1
+    }
+
+    /// The value at `index`, valid while this object is alive and unchanged.
+    @inline(__always)
+    func bytes(at index: Int) -> UnsafeRawBufferPointer {
+        let base = UnsafeRawPointer(offsets.baseAddress)
+        let start = Int(base.load(fromByteOffset: index * 4, as: Int32.self))
+        let end = Int(base.load(fromByteOffset: index * 4 + 4, as: Int32.self))
+        return UnsafeRawBufferPointer(start: UnsafeRawPointer(data.baseAddress) + start, count: end - start)
+    }
+}
