@@ -61,8 +61,9 @@ public struct GenericByteArray<Kind: ByteArrayKind>: ArrowArray {
 
     public var dataType: DataType { Kind.dataType }
 
+    /// Where element `index` starts in the child values; `valueOffset(count)` is where the last one ends.
     @inlinable
-    func valueOffset(_ index: Int) -> Int {
+    public func valueOffset(_ index: Int) -> Int {
         Int(offsetBuffer.baseAddress.load(fromByteOffset: (offset + index) * 4, as: Int32.self))
     }
 

@@ -24,8 +24,9 @@ public struct ListArray: ArrowArray {
         self.nullCount = validity.nullCount(count: count)
     }
 
+    /// Where element `index` starts in the child values; `valueOffset(count)` is where the last one ends.
     @inlinable
-    func valueOffset(_ index: Int) -> Int {
+    public func valueOffset(_ index: Int) -> Int {
         Int(offsetBuffer.baseAddress.load(fromByteOffset: (offset + index) * 4, as: Int32.self))
     }
 

@@ -148,3 +148,15 @@ extension Bool {
     /// false < true, as in SQL.
     static func sqlCompare(_ a: Bool, _ b: Bool) -> Int { a == b ? 0 : (a ? 1 : -1) }
 }
+
+extension Compute {
+    /// Three-way order of two non-null scalars of the same type, with the rules `compare` uses (SQL NaN order,
+    /// unsigned bytes); nil when they differ in type or either is null.
+    public static func order(_ lhs: ScalarValue, _ rhs: ScalarValue) -> Int? {
+        guard !lhs.isNull, !rhs.isNull, lhs.dataType == rhs.dataType,
+              let array = try? makeArray(type: lhs.dataType, scalars: [lhs, rhs]),
+              let ordering = try? orderingFunction(array, array)
+        else { return nil }
+        return ordering(0, 1)
+    }
+}
