@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LaminarParquetTests",
-            dependencies: ["LaminarParquet", "LaminarTestSupport"],
+            dependencies: ["LaminarParquet", "LaminarCompression", "LaminarTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

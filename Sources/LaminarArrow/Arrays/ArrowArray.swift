@@ -20,6 +20,10 @@ public protocol ArrowArray: Sendable, CustomStringConvertible {
     /// Use `Compute.take`, which checks them.
     func takeUnchecked(_ indices: UnsafeBufferPointer<Int>) -> Self
 
+    /// The same values with another validity bitmap, sharing every buffer; readers use it to mark nulls they
+    /// learn about after the values were decoded.
+    func replacingValidity(_ validity: ValidityBitmap) -> Self
+
     /// Joins arrays of this type end to end; the caller has checked that their data types agree.
     /// Use `Compute.concatenate`, which checks them.
     static func concatenateUnchecked(_ arrays: [Self]) -> Self

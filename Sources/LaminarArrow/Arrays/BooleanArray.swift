@@ -51,6 +51,10 @@ public struct BooleanArray: ArrowArray {
 
     public func scalar(at index: Int) -> ScalarValue { isValid(index) ? .boolean(value(at: index)) : .null }
 
+    public func replacingValidity(_ validity: ValidityBitmap) -> Self {
+        BooleanArray(values: valueBuffer, offset: offset, count: count, validity: validity)
+    }
+
     public func takeUnchecked(_ indices: UnsafeBufferPointer<Int>) -> BooleanArray {
         var bits = BitmapBuilder(capacity: indices.count)
         for index in indices { bits.append(value(at: index)) }

@@ -96,6 +96,10 @@ public struct GenericByteArray<Kind: ByteArrayKind>: ArrowArray {
 
     public func scalar(at index: Int) -> ScalarValue { isValid(index) ? Kind.scalar(value(at: index)) : .null }
 
+    public func replacingValidity(_ validity: ValidityBitmap) -> Self {
+        GenericByteArray(offsets: offsetBuffer, values: valueBuffer, offset: offset, count: count, validity: validity)
+    }
+
     public func takeUnchecked(_ indices: UnsafeBufferPointer<Int>) -> GenericByteArray<Kind> {
         let offsets = MutableBuffer(capacity: (indices.count + 1) * 4)
         let bytes = MutableBuffer()

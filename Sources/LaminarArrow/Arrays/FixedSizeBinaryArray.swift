@@ -41,6 +41,10 @@ public struct FixedSizeBinaryArray: ArrowArray {
 
     public func scalar(at index: Int) -> ScalarValue { isValid(index) ? .fixedSizeBinary(value(at: index)) : .null }
 
+    public func replacingValidity(_ validity: ValidityBitmap) -> Self {
+        FixedSizeBinaryArray(byteWidth: byteWidth, values: valueBuffer, offset: offset, count: count, validity: validity)
+    }
+
     public func takeUnchecked(_ indices: UnsafeBufferPointer<Int>) -> FixedSizeBinaryArray {
         let output = MutableBuffer(capacity: indices.count * byteWidth)
         for index in indices { withBytes(at: index) { output.append(contentsOf: $0) } }

@@ -59,6 +59,11 @@ public struct ListArray: ArrowArray {
         return .list(items.scalars, element: dataType.children[0])
     }
 
+    public func replacingValidity(_ validity: ValidityBitmap) -> Self {
+        ListArray(dataType: dataType, offsets: offsetBuffer, child: child, offset: offset, count: count,
+                  validity: validity)
+    }
+
     public func takeUnchecked(_ indices: UnsafeBufferPointer<Int>) -> ListArray {
         let offsets = MutableBuffer(capacity: (indices.count + 1) * 4)
         var childIndices: [Int] = []

@@ -19,6 +19,8 @@ public struct NullArray: ArrowArray {
 
     public func scalar(at index: Int) -> ScalarValue { .null }
 
+    public func replacingValidity(_ validity: ValidityBitmap) -> NullArray { self }
+
     public func takeUnchecked(_ indices: UnsafeBufferPointer<Int>) -> NullArray { NullArray(count: indices.count) }
 
     public static func concatenateUnchecked(_ arrays: [NullArray]) -> NullArray {

@@ -66,6 +66,10 @@ public struct PrimitiveArray<T: ArrowNativeType>: ArrowArray {
         isValid(index) ? T.scalar(value(at: index), type: dataType) : .null
     }
 
+    public func replacingValidity(_ validity: ValidityBitmap) -> Self {
+        PrimitiveArray(dataType: dataType, values: valueBuffer, offset: offset, count: count, validity: validity)
+    }
+
     public func takeUnchecked(_ indices: UnsafeBufferPointer<Int>) -> PrimitiveArray<T> {
         let output = MutableBuffer(capacity: indices.count * MemoryLayout<T>.stride)
         withUnsafeValues { source in

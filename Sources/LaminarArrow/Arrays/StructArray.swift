@@ -38,6 +38,10 @@ public struct StructArray: ArrowArray {
         isValid(index) ? .struct(children.map { $0.scalar(at: index) }, fields: fields) : .null
     }
 
+    public func replacingValidity(_ validity: ValidityBitmap) -> Self {
+        StructArray(fields: fields, children: children, count: count, validity: validity)
+    }
+
     public func takeUnchecked(_ indices: UnsafeBufferPointer<Int>) -> StructArray {
         StructArray(
             fields: fields, children: children.map { $0.takeUnchecked(indices) }, count: indices.count,

@@ -94,9 +94,8 @@ extension ArrowNode {
             let entries = node.children[0]
             let key = try ArrowNode(ignoringRepetition: entries.children[0], nullable: false).renamed("key")
             let value = try ArrowNode(entries.children[1]).renamed("value")
-            let type = DataType.map(key: key.field.type, value: value.field.type,
-                                    valueNullable: value.field.isNullable)
-            guard case .map(let entriesField, _) = type else { throw .schema("map type without entries") }
+            let entriesField = Field(name: "entries", type: .struct([key.field, value.field]), nullable: false)
+            let type = DataType.map(entries: entriesField, keysSorted: false)
             let entriesNode = ArrowNode.structure(entriesField, children: [key, value],
                                                   definition: entries.definitionLevel)
             self = .list(Field(name: node.name, type: type, nullable: nullable, metadata: metadata),
