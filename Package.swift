@@ -52,6 +52,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Benchmarks and fuzzing
+        .executableTarget(
+            name: "ParquetBenchmark",
+            dependencies: ["LaminarArrow", "LaminarParquet"],
+            path: "Benchmarks/ParquetBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ParquetFuzzer",
+            dependencies: ["LaminarParquet"],
+            path: "Fuzz/ParquetFuzzer",
+            // libFuzzer supplies `main` in fuzzing builds, so the replay `@main` sits behind `#if` and the file
+            // is compiled as a library either way.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+        ),
+
         // MARK: Tests
         .target(name: "LaminarTestSupport", path: "Tests/LaminarTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LaminarArrowTests", dependencies: ["LaminarArrow"], swiftSettings: swiftSettings),

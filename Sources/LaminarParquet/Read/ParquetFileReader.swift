@@ -18,35 +18,41 @@ public struct ParquetFileReader: Sendable {
     static let magic: [UInt8] = Array("PAR1".utf8)
 
     public init(source: any RandomAccessSource, name: String) async throws(ParquetError) {
+        let size = try await Self.io(name) { try await source.size() }
+        let tailStart = max(0, size - Self.footerPrefetch)
+        var tail = try await Self.io(name) { try await source.read(tailStart..<size) }
+        var tailOffset = tailStart
+        if let footerStart = try? Self.footerStart(tail: tail, fileSize: size), footerStart < tailStart {
+            tail = try await Self.io(name) { try await source.read(footerStart..<size) }
+            tailOffset = footerStart
+        }
+        try self.init(source: source, name: name, fileSize: size, tail: tail, tailOffset: tailOffset)
+    }
+
+    /// Reads a file held in memory, without suspending; `decodeRowGroup(_:projection:file:)` then reads its rows.
+    public init(bytes: [UInt8], name: String) throws(ParquetError) {
+        try self.init(source: MemorySource(bytes), name: name, fileSize: bytes.count, tail: bytes, tailOffset: 0)
+    }
+
+    /// Parses the footer from `tail`, the file's last bytes starting at `tailOffset`, which hold the whole footer.
+    private init(source: any RandomAccessSource, name: String, fileSize: Int, tail: [UInt8], tailOffset: Int)
+        throws(ParquetError)
+    {
         self.source = source
         self.name = name
+        self.fileSize = fileSize
         do throws(ParquetError) {
-            let size = try await Self.io(name) { try await source.size() }
-            fileSize = size
-            guard size >= 12 else { throw ParquetError(.notParquet("\(size) bytes is too short")) }
-            let tailStart = max(0, size - Self.footerPrefetch)
-            var tail = try await Self.io(name) { try await source.read(tailStart..<size) }
-            guard Array(tail.suffix(4)) == Self.magic else {
-                throw ParquetError(.notParquet("the file does not end with PAR1"))
-            }
-            if tailStart == 0, Array(tail.prefix(4)) != Self.magic {
+            let footerStart = try Self.footerStart(tail: tail, fileSize: fileSize)
+            if tailOffset == 0, Array(tail.prefix(4)) != Self.magic {
                 throw ParquetError(.notParquet("the file does not start with PAR1"))
             }
-            let footerLength = Int(tail.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: tail.count - 8, as: UInt32.self) }
-                .littleEndian)
-            guard footerLength <= size - 12 else {
-                throw ParquetError(.notParquet("footer length \(footerLength) exceeds the file's \(size) bytes"))
-            }
-            let footerStart = size - 8 - footerLength
-            if footerStart < tailStart {
-                tail = try await Self.io(name) { try await source.read(footerStart..<size) } 
-            }
-            let footer = Array(tail[(tail.count - 8 - footerLength)..<(tail.count - 8)])
+            guard footerStart >= tailOffset else { throw ParquetError(.notParquet("the footer was not fetched")) }
+            let footer = Array(tail[(footerStart - tailOffset)..<(tail.count - 8)])
             do {
                 metadata = try FileMetaData(thrift: footer)
             } catch {
                 var failure = ParquetError(error)
-                failure.offset = footerStart
+                failure.offset = footerStart + (failure.offset ?? 0)
                 throw failure
             }
             schema = try ParquetSchema(elements: metadata.schema)
@@ -57,6 +63,20 @@ public struct ParquetFileReader: Sendable {
         } catch {
             throw error.adding(file: name)
         }
+    }
+
+    /// Where the footer starts, from the length and magic in the file's last 8 bytes.
+    private static func footerStart(tail: [UInt8], fileSize: Int) throws(ParquetError) -> Int {
+        guard fileSize >= 12, tail.count >= 8 else {
+            throw ParquetError(.notParquet("\(fileSize) bytes is too short"))
+        }
+        guard Array(tail.suffix(4)) == magic else { throw ParquetError(.notParquet("the file does not end with PAR1")) }
+        let footerLength = Int(tail.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: tail.count - 8, as: UInt32.self) }
+            .littleEndian)
+        guard footerLength <= fileSize - 12 else {
+            throw ParquetError(.notParquet("footer length \(footerLength) exceeds the file's \(fileSize) bytes"))
+        }
+        return fileSize - 8 - footerLength
     }
 
     /// Opens a local file.
@@ -104,18 +124,45 @@ public struct ParquetFileReader: Sendable {
 
     /// One row group as a batch, reading only the chunks of the projected fields.
     public func readRowGroup(_ index: Int, projection: Projection = .all) async throws(ParquetError) -> RecordBatch {
+        let fields = try fieldIndices(projection)
+        var chunks: [Int: [UInt8]] = [:]
+        for field in fields {
+            for column in nodes[field].columns where chunks[column] == nil {
+                let range = try chunkRange(column, rowGroup: index)
+                chunks[column] = try await Self.io(name) { try await source.read(range) }
+            }
+        }
+        return try decodeRowGroup(index, fields: fields) { column, _ in chunks[column] ?? [] }
+    }
+
+    /// One row group of a file held whole in `file`, decoded without suspending.
+    public func decodeRowGroup(_ index: Int, projection: Projection = .all, file: [UInt8]) throws(ParquetError)
+        -> RecordBatch
+    {
+        try decodeRowGroup(index, fields: try fieldIndices(projection)) { _, range in
+            range.upperBound <= file.count ? Array(file[range]) : []
+        }
+    }
+
+    private func decodeRowGroup(_ index: Int, fields: [Int], chunk: (Int, Range<Int>) -> [UInt8])
+        throws(ParquetError) -> RecordBatch
+    {
         guard metadata.rowGroups.indices.contains(index) else {
             throw ParquetError.invalidArgument("row group \(index) of \(metadata.rowGroups.count)").adding(file: name)
         }
-        let fields = try fieldIndices(projection)
         let rowGroup = metadata.rowGroups[index]
-        var decoded: [Int: DecodedColumn] = [:]
-        for field in fields {
-            for column in nodes[field].columns where decoded[column] == nil {
-                decoded[column] = try await readColumn(column, rowGroup: index)
+        do throws(ParquetError) {
+            var decoded: [Int: DecodedColumn] = [:]
+            for field in fields {
+                for column in nodes[field].columns where decoded[column] == nil {
+                    let bytes = chunk(column, try chunkRange(column, rowGroup: index))
+                    guard let meta = rowGroup.columns[column].metaData else {
+                        throw ParquetError.corruptPage("the row group has no metadata for this column")
+                    }
+                    decoded[column] = try ColumnChunkDecoder.decode(bytes, column: schema.columns[column],
+                                                                    metaData: meta)
+                }
             }
-        }
-        do {
             var arrays: [any ArrowArray] = []
             for field in fields {
                 arrays.append(try RecordAssembler.assemble(nodes[field], columns: decoded, descriptors: schema.columns))
@@ -124,11 +171,13 @@ public struct ParquetFileReader: Sendable {
                 throw ParquetError.corruptPage("columns disagree with the row group's \(rowGroup.numRows) rows")
             }
             let projected = Schema(fields.map { nodes[$0].field }, metadata: arrowSchema.metadata)
-            return try RecordBatch(schema: projected, columns: arrays)
-        } catch let error as ParquetError {
-            throw error.adding(file: name, rowGroup: index)
+            do {
+                return try RecordBatch(schema: projected, columns: arrays)
+            } catch {
+                throw ParquetError.corruptPage("\(error)")
+            }
         } catch {
-            throw ParquetError.invalidArgument("\(error)").adding(file: name, rowGroup: index)
+            throw error.adding(file: name, rowGroup: index)
         }
     }
 
@@ -144,8 +193,11 @@ public struct ParquetFileReader: Sendable {
         return batches
     }
 
-    /// The levels and values of one column chunk.
-    func readColumn(_ column: Int, rowGroup: Int) async throws(ParquetError) -> DecodedColumn {
+    /// Byte range of a column chunk, dictionary page included, checked against the file size.
+    func chunkRange(_ column: Int, rowGroup: Int) throws(ParquetError) -> Range<Int> {
+        guard metadata.rowGroups.indices.contains(rowGroup) else {
+            throw ParquetError.invalidArgument("row group \(rowGroup) of \(metadata.rowGroups.count)").adding(file: name)
+        }
         let descriptor = schema.columns[column]
         let chunks = metadata.rowGroups[rowGroup].columns
         guard column < chunks.count, let meta = chunks[column].metaData else {
@@ -159,12 +211,7 @@ public struct ParquetFileReader: Sendable {
             throw ParquetError.corruptPage("chunk at \(start) of \(length) bytes lies outside the file")
                 .adding(file: name, column: descriptor.dottedPath, rowGroup: rowGroup)
         }
-        let bytes = try await Self.io(name) { try await source.read(start..<(start + length)) }
-        do {
-            return try ColumnChunkDecoder.decode(bytes, column: descriptor, metaData: meta)
-        } catch {
-            throw error.adding(file: name, rowGroup: rowGroup)
-        }
+        return start..<(start + length)
     }
 
     private static func io<T>(_ name: String, _ body: () async throws -> T) async throws(ParquetError) -> T {
