@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "LaminarArrow",
                 "LaminarCompression",
+                "LaminarParquet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -5,24 +5,33 @@ import os
 import sys
 import time
 
-import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 
 def generate(path, rows):
-    rng = np.random.default_rng(42)
-    regions = np.array(["north", "south", "east", "west", "central", "overseas", "online", "wholesale"])
-    valid = rng.random(rows) > 0.2
+    def uniform(seed):
+        return pc.random(rows, initializer=seed)
+
+    def integers(seed, low, high):
+        return pc.cast(pc.floor(pc.add(pc.multiply(uniform(seed), high - low), low)), pa.int64())
+
+    ids = pa.array(range(rows), pa.int64())
+    regions = pa.array(["north", "south", "east", "west", "central", "overseas", "online", "wholesale"])
+    order_keys = pc.binary_join_element_wise("ord-", pc.cast(integers(3, 0, 2**52), pa.string()), "-x", "")
     table = pa.table({
-        "id": pa.array(np.arange(rows, dtype=np.int64)),
-        "price": pa.array(rng.uniform(0, 10_000, rows)),
-        "region": pa.array(regions[rng.integers(0, len(regions), rows)]),
-        "order_key": pa.array([f"ord-{v:016x}" for v in rng.integers(0, 2**62, rows)]),
-        "at": pa.array(1_700_000_000_000_000 + np.arange(rows, dtype=np.int64) * 1_000, pa.timestamp("us", tz="UTC")),
-        "paid": pa.array(rng.random(rows) < 0.5),
-        "quantity": pa.array(rng.integers(0, 1000, rows, dtype=np.int32), mask=~valid),
-        "amount": pa.array(rng.integers(-10**12, 10**12, rows), pa.int64()).cast(pa.decimal128(18, 2)),
+        "id": ids,
+        "price": pc.multiply(uniform(1), 10_000.0),
+        "region": pc.take(regions, integers(2, 0, 8)),
+        "order_key": order_keys,
+        "at": pc.cast(pc.add(pc.multiply(ids, 1_000), 1_700_000_000_000_000), pa.timestamp("us", tz="UTC")),
+        "paid": pc.less(uniform(4), 0.5),
+        "quantity": pc.if_else(pc.less(uniform(5), 0.2), pa.scalar(None, pa.int32()),
+                               pc.cast(integers(6, 0, 1000), pa.int32())),
+        # Unscaled cents reinterpreted as decimal(18, 2).
+        "amount": pa.Array.from_buffers(pa.decimal128(18, 2), rows, [None, pc.cast(
+            integers(7, -10**12, 10**12), pa.decimal128(38, 0)).buffers()[1]]),
     })
     pq.write_table(table, path, compression="snappy")
 

@@ -4,7 +4,8 @@
 /// on the end of the encoding once `totalCount` values are out. The spec lets the last block leave out the
 /// miniblocks it does not need (their bit widths are then arbitrary), so the decoder never looks at a block or
 /// miniblock until it needs a value from it: the end is the end of the last miniblock that held a value.
-/// All arithmetic wraps, which restores INT32 columns too once the caller truncates the results.
+/// All arithmetic wraps, which restores INT32 columns too once the caller truncates the results. The decoder
+/// reads `data` in place, so the bytes must outlive it.
 struct DeltaBinaryPackedDecoder {
     private let data: UnsafeRawBufferPointer
     let totalCount: Int

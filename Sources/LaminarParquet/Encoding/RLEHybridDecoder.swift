@@ -3,7 +3,8 @@
 /// Callers decode in batches that rarely line up with runs, so the decoder keeps the current run between calls.
 /// Every run header is checked against the bytes that remain before any value of the run is read, so a corrupt
 /// count throws instead of reading past the data; bit-packed runs are validated as a whole, padding included,
-/// because the format always writes complete groups of eight.
+/// because the format always writes complete groups of eight. The decoder reads `data` in place, so the bytes
+/// must outlive it.
 struct RLEHybridDecoder {
     private let data: UnsafeRawBufferPointer
     private let bitWidth: Int

@@ -10,6 +10,20 @@ enum RecordAssembler {
     static func assemble(_ node: ArrowNode, columns: [Int: DecodedColumn], descriptors: [ColumnDescriptor])
         throws(ParquetError) -> any ArrowArray
     {
+        if case .primitive(let field, let column, let level) = node, let decoded = columns[column],
+           decoded.repetitions.isEmpty
+        {
+            // A column outside any list: every entry is a row, so no slot positions are needed.
+            var validity = ValidityBitmap.allValid
+            if !decoded.definitions.isEmpty, level > 0 {
+                let threshold = Int16(level)
+                var builder = BitmapBuilder(capacity: decoded.entryCount)
+                for definition in decoded.definitions { builder.append(definition >= threshold) }
+                validity = builder.finishValidity()
+            }
+            return try leaf(field: field, decoded: decoded, descriptor: descriptors[column],
+                            count: decoded.entryCount, validity: validity)
+        }
         var slots: [Int: [Int]] = [:]
         for column in node.columns {
             guard let decoded = columns[column] else { throw .schema("column \(column) was not decoded") }
@@ -31,7 +45,7 @@ enum RecordAssembler {
         let validity = validityBitmap(definitions: decoded.definitions, slots: own, level: node.definition)
         switch node {
         case .primitive(let field, let column, _):
-            return try leaf(field: field, decoded: decoded, descriptor: descriptors[column], slots: own,
+            return try leaf(field: field, decoded: decoded, descriptor: descriptors[column], count: own.count,
                             validity: validity)
         case .structure(let field, let children, _):
             var arrays: [any ArrowArray] = []
@@ -80,21 +94,50 @@ enum RecordAssembler {
     }
 
     /// A leaf's values spread over its slots: present values in order, nulls where the level falls short.
-    private static func leaf(field: Field, decoded: DecodedColumn, descriptor: ColumnDescriptor, slots: [Int],
+    private static func leaf(field: Field, decoded: DecodedColumn, descriptor: ColumnDescriptor, count: Int,
                              validity: ValidityBitmap) throws(ParquetError) -> any ArrowArray
     {
-        if field.type == .null { return NullArray(count: slots.count) }
+        if field.type == .null { return NullArray(count: count) }
         let dense = try decoded.values.arrow(as: field.type, column: descriptor)
-        if dense.count == slots.count, validity.buffer == nil { return dense }
-        guard dense.count > 0 else { return makeNullArray(type: field.type, count: slots.count) }
-        var indices = [Int](repeating: 0, count: slots.count)
+        if dense.count == count, validity.buffer == nil { return dense }
+        guard dense.count > 0 else { return makeNullArray(type: field.type, count: count) }
+        if let primitive = dense as? any PrimitiveArrayProtocol {
+            return try spread(primitive, count: count, validity: validity)
+        }
+        var indices = [Int](repeating: 0, count: count)
         var next = 0
-        for index in 0..<slots.count where validity.isValid(index) {
+        for index in 0..<count where validity.isValid(index) {
             guard next < dense.count else { throw .corruptPage("\(field.name) has fewer values than its levels") }
             indices[index] = next
             next += 1
         }
         let spread = indices.withUnsafeBufferPointer { dense.takeUnchecked($0) }
         return spread.replacingValidity(validity)
+    }
+
+    /// Fixed-width values moved to their slots in one pass; null slots are zeroed.
+    private static func spread<P: PrimitiveArrayProtocol>(_ dense: P, count: Int, validity: ValidityBitmap)
+        throws(ParquetError) -> any ArrowArray
+    {
+        let values = dense.asPrimitive
+        let stride = MemoryLayout<P.Native>.stride
+        let output = MutableBuffer(capacity: count * stride)
+        var used = 0
+        output.append(uninitialized: count * stride) { (raw: UnsafeMutableRawBufferPointer) -> Int in
+            raw.initializeMemory(as: UInt8.self, repeating: 0)
+            let target = raw.bindMemory(to: P.Native.self)
+            values.withUnsafeValues { source in
+                for index in 0..<count where validity.isValid(index) && used < source.count {
+                    target[index] = source[used]
+                    used += 1
+                }
+            }
+            return count * stride
+        }
+        guard used == values.count, count - used == validity.nullCount(count: count) else {
+            throw .corruptPage("\(values.count) values do not fill the \(count - validity.nullCount(count: count)) present slots")
+        }
+        return PrimitiveArray<P.Native>(dataType: values.dataType, values: output.freeze(), count: count,
+                                        validity: validity)
     }
 }
