@@ -9,12 +9,14 @@ struct ParquetBenchmark {
     static func main() async throws {
         let arguments = CommandLine.arguments
         guard arguments.count >= 3 else {
-            FileHandle.standardError.write(Data("usage: ParquetBenchmark INPUT OUTPUT [RUNS]\n".utf8))
+            FileHandle.standardError.write(Data("usage: ParquetBenchmark INPUT OUTPUT [RUNS [read]]\n".utf8))
             exit(2)
         }
         let input = arguments[1]
         let output = arguments[2]
         let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
+        // `read` skips the rewrite, for profiling the reader alone.
+        let mode = arguments.count > 4 ? arguments[4] : "both"
         var bestRead = Double.infinity
         var bestWrite = Double.infinity
         var rows = 0
@@ -25,6 +27,7 @@ struct ParquetBenchmark {
             bestRead = min(bestRead, seconds(since: start))
             rows = batches.reduce(0) { $0 + $1.rowCount }
 
+            guard mode != "read" else { continue }
             let writeStart = ContinuousClock.now
             let writer = try ParquetWriter(path: output, schema: reader.arrowSchema)
             for batch in batches { try await writer.write(batch) }

@@ -24,6 +24,28 @@ final class ByteArrayValues {
         count += 1
     }
 
+    /// Appends `count` values of `totalBytes` bytes in all. `fill` gets where the end offsets go, where the bytes
+    /// go and the offset of the first byte, and writes both; decoders size a page in one pass and copy in a
+    /// second so the copy loop touches no object state.
+    func appendBulk(
+        count added: Int, totalBytes: Int,
+        _ fill: (_ ends: UnsafeMutablePointer<Int32>, _ bytes: UnsafeMutableRawPointer, _ base: Int32) -> Void
+    ) throws(ParquetError) {
+        guard data.byteCount + totalBytes <= Int(Int32.max) else {
+            throw .unsupported("more than 2 GiB of variable-length values in one column batch")
+        }
+        let base = Int32(data.byteCount)
+        data.append(uninitialized: totalBytes) { (bytes: UnsafeMutableRawBufferPointer) -> Int in
+            offsets.append(uninitialized: added * 4) { (ends: UnsafeMutableRawBufferPointer) -> Int in
+                guard let endsBase = ends.baseAddress, let bytesBase = bytes.baseAddress else { return 0 }
+                fill(endsBase.bindMemory(to: Int32.self, capacity: added), bytesBase, base)
+                return added * 4
+            }
+            return totalBytes
+        }
+        count += added
+    }
+
     /// The value at `index`, valid while this object is alive and unchanged.
     @inline(__always)
     func bytes(at index: Int) -> UnsafeRawBufferPointer {

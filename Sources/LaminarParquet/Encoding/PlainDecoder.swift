@@ -13,7 +13,9 @@ enum PlainDecoder {
             for index in 0..<count { output.appendBoolean(data[index >> 3] & (1 << UInt8(index & 7)) != 0) }
             return (count + 7) / 8
         case .byteArray:
+            // First pass: check every length against the page and size the copy.
             var position = 0
+            var total = 0
             for index in 0..<count {
                 guard data.count - position >= 4 else {
                     throw .corruptPage("BYTE_ARRAY value \(index) of \(count) lacks its length", offset: position)
@@ -23,9 +25,22 @@ enum PlainDecoder {
                 guard length <= data.count - position else {
                     throw .corruptPage("BYTE_ARRAY value of \(length) bytes runs past the page end", offset: position)
                 }
-                try output.appendBytes(UnsafeRawBufferPointer(rebasing: data[position..<(position + length)]))
+                total += length
                 position += length
             }
+            guard let source = data.baseAddress else { return 0 }
+            try output.bytes.appendBulk(count: count, totalBytes: total) { ends, target, base in
+                var read = 0
+                var written = 0
+                for index in 0..<count {
+                    let length = Int(source.loadUnaligned(fromByteOffset: read, as: UInt32.self).littleEndian)
+                    (target + written).copyMemory(from: source + read + 4, byteCount: length)
+                    read += 4 + length
+                    written += length
+                    ends[index] = base + Int32(truncatingIfNeeded: written)
+                }
+            }
+            output.didAppend(count)
             return position
         default:
             let byteCount = count * output.width

@@ -11,7 +11,8 @@ final class ValueAccumulator {
     let bytes: ByteArrayValues
     private(set) var count = 0
 
-    init(column: ColumnDescriptor, capacity: Int) {
+    /// `byteCapacity` sizes the byte buffer of BYTE_ARRAY columns.
+    init(column: ColumnDescriptor, capacity: Int, byteCapacity: Int = 0) {
         physicalType = column.physicalType
         switch column.physicalType {
         case .int32, .float: width = 4
@@ -22,7 +23,7 @@ final class ValueAccumulator {
         }
         let isVariable = column.physicalType == .byteArray
         fixed = MutableBuffer(capacity: isVariable ? 0 : capacity * width)
-        bytes = ByteArrayValues(capacity: isVariable ? capacity : 0)
+        bytes = ByteArrayValues(capacity: isVariable ? capacity : 0, byteCapacity: isVariable ? byteCapacity : 0)
     }
 
     /// Records that `added` values were appended to one of the buffers directly.

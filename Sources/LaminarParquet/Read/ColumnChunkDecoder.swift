@@ -26,7 +26,10 @@ struct ColumnChunkDecoder {
     {
         var decoder = ColumnChunkDecoder(column: column, codec: metaData.codec)
         let expected = Int(clamping: metaData.numValues)
-        let values = ValueAccumulator(column: column, capacity: min(expected, chunk.count * 8))
+        // Reservations from the footer are hints, capped relative to the chunk so a hostile footer cannot make
+        // us allocate without bound.
+        let values = ValueAccumulator(column: column, capacity: min(expected, chunk.count * 8),
+                                      byteCapacity: min(Int(clamping: metaData.totalUncompressedSize), chunk.count * 16))
         var position = 0
         var page = 0
         while position < chunk.count, decoder.entryCount < expected || expected == 0 && position == 0 {

@@ -57,12 +57,20 @@ enum DictionaryDecoder {
             }
             output.didAppend(indices.count)
         case .byteArray(let values):
-            let data = values.valueBuffer.baseAddress
-            for index in indices {
-                let start = values.valueOffset(Int(index))
-                let end = values.valueOffset(Int(index) + 1)
-                try output.appendBytes(UnsafeRawBufferPointer(start: data + start, count: end - start))
+            var total = 0
+            for index in indices { total += values.valueOffset(Int(index) + 1) - values.valueOffset(Int(index)) }
+            let source = values.valueBuffer.baseAddress
+            try output.bytes.appendBulk(count: indices.count, totalBytes: total) { ends, target, base in
+                var written = 0
+                for (position, index) in indices.enumerated() {
+                    let start = values.valueOffset(Int(index))
+                    let length = values.valueOffset(Int(index) + 1) - start
+                    (target + written).copyMemory(from: source + start, byteCount: length)
+                    written += length
+                    ends[position] = base + Int32(truncatingIfNeeded: written)
+                }
             }
+            output.didAppend(indices.count)
             withExtendedLifetime(values) {}
         }
     }

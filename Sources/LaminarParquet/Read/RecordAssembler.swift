@@ -15,8 +15,9 @@ enum RecordAssembler {
         {
             // A column outside any list: every entry is a row, so no slot positions are needed.
             var validity = ValidityBitmap.allValid
-            if !decoded.definitions.isEmpty, level > 0 {
-                let threshold = Int16(level)
+            let threshold = Int16(level)
+            // Optional columns without nulls are common; one comparison pass spares building a bitmap of ones.
+            if level > 0, decoded.definitions.contains(where: { $0 < threshold }) {
                 var builder = BitmapBuilder(capacity: decoded.entryCount)
                 for definition in decoded.definitions { builder.append(definition >= threshold) }
                 validity = builder.finishValidity()

@@ -115,12 +115,14 @@ extension PhysicalValues {
                                count: values.count)
         case (.byteArray(let values), .binary): return values
         case (.byteArray(let values), .decimal128):
-            return try Self.decimals(count: values.count, type: type, column: column) { index, body in
-                values.withBytes(at: index, body)
+            return try Self.decimals(count: values.count, type: type, column: column, base: values.valueBuffer) {
+                let start = values.valueOffset($0)
+                return (start, values.valueOffset($0 + 1) - start)
             }
         case (.fixed(let values), .decimal128):
-            return try Self.decimals(count: values.count, type: type, column: column) { index, body in
-                values.withBytes(at: index, body)
+            let width = values.byteWidth
+            return try Self.decimals(count: values.count, type: type, column: column, base: values.valueBuffer) {
+                ((values.offset + $0) * width, width)
             }
         case (.fixed(let values), .timestamp(.nanosecond, _)) where column.physicalType == .int96:
             return Self.int96Timestamps(values, type: type)
@@ -133,16 +135,31 @@ extension PhysicalValues {
         }
     }
 
+    /// Big-endian decimals at the byte ranges `location` gives, in one loop into an `Int128` buffer.
+    @inline(__always)
     private static func decimals(
-        count: Int, type: DataType, column: ColumnDescriptor,
-        bytes: (Int, (UnsafeRawBufferPointer) -> Int128?) -> Int128?
+        count: Int, type: DataType, column: ColumnDescriptor, base: Buffer, location: (Int) -> (Int, Int)
     ) throws(ParquetError) -> any ArrowArray {
         let output = MutableBuffer(capacity: count * 16)
-        for index in 0..<count {
-            guard let value = bytes(index, { DecimalBytes.value($0) }) else {
-                throw .corruptPage("decimal value \(index) of \(column.dottedPath) does not fit in 128 bits")
+        var failed: Int?
+        output.append(uninitialized: count * 16) { (raw: UnsafeMutableRawBufferPointer) -> Int in
+            let target = raw.bindMemory(to: Int128.self)
+            withExtendedLifetime(base) {
+                for index in 0..<count {
+                    let (start, length) = location(index)
+                    guard let value = DecimalBytes.value(
+                        UnsafeRawBufferPointer(start: base.baseAddress + start, count: length))
+                    else {
+                        failed = index
+                        return
+                    }
+                    target[index] = value
+                }
             }
-            output.append(value)
+            return count * 16
+        }
+        if let failed {
+            throw .corruptPage("decimal value \(failed) of \(column.dottedPath) does not fit in 128 bits")
         }
         return Decimal128Array(dataType: type, values: output.freeze(), count: count)
     }
