@@ -64,14 +64,17 @@ let package = Package(
             name: "ParquetFuzzer",
             dependencies: ["LaminarParquet"],
             path: "Fuzz/ParquetFuzzer",
-            // libFuzzer supplies `main` in fuzzing builds, so the replay `@main` sits behind `#if` and the file
-            // is compiled as a library either way.
+            // The target is one file with `@main`, which SwiftPM only accepts compiled as a library.
             swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
         ),
 
         // MARK: Tests
         .target(name: "LaminarTestSupport", path: "Tests/LaminarTestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "LaminarArrowTests", dependencies: ["LaminarArrow"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LaminarArrowTests",
+            dependencies: ["LaminarArrow", "LaminarTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LaminarCompressionTests",
             dependencies: ["LaminarCompression"],

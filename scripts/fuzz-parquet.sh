@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 swift build -c release --product ParquetFuzzer --scratch-path .build-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -D -Xswiftc FUZZING -Xswiftc -use-ld=lld
 corpus="$(mktemp -d)"
 trap 'rm -rf "$corpus"' EXIT
 find ../shared/golden -name '*.parquet' -size -200k -exec cp {} "$corpus/" \; 2>/dev/null || true

@@ -101,15 +101,21 @@ enum TextBytes {
         appendUnsigned(seconds % 60, width: 2, to: &out)
     }
 
-    /// `.ffffff`: microseconds for second, millisecond and microsecond units; nanosecond values keep all nine
-    /// digits rather than lose precision.
+    /// `.ffffff`: always six digits (microseconds), except for nanosecond values with a sub-microsecond part,
+    /// which keep all nine rather than lose precision (Spark's INT96 timestamps, nanosecond units but whole
+    /// microseconds, still print with six).
     static func appendFraction(_ fraction: Int64, unit: TimeUnit, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "."))
         switch unit {
         case .second: appendUnsigned(UInt64(fraction) * 1_000_000, width: 6, to: &out)
         case .millisecond: appendUnsigned(UInt64(fraction) * 1_000, width: 6, to: &out)
         case .microsecond: appendUnsigned(UInt64(fraction), width: 6, to: &out)
-        case .nanosecond: appendUnsigned(UInt64(fraction), width: 9, to: &out)
+        case .nanosecond:
+            if fraction % 1_000 == 0 {
+                appendUnsigned(UInt64(fraction) / 1_000, width: 6, to: &out)
+            } else {
+                appendUnsigned(UInt64(fraction), width: 9, to: &out)
+            }
         }
     }
 

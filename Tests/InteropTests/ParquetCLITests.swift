@@ -8,8 +8,8 @@ import Testing
 @Suite(.serialized) struct ParquetCLITests {
     /// Top-level columns of the sample file, in schema order.
     static let columnNames = [
-        "id", "i8", "u64", "f64", "f32", "dec", "day", "tod", "ts_utc", "ts_ntz", "bin", "fixed", "text", "ints",
-        "point", "tags", "codes", "flag",
+        "id", "i8", "u64", "f64", "f32", "dec", "day", "tod", "ts_utc", "ts_ntz", "ts_ns", "bin", "fixed", "text",
+        "ints", "point", "tags", "codes", "flag",
     ]
 
     /// Writes the sample file (5 rows in row groups of 3, zstd) and prints, one line per row, the JSON that
@@ -43,6 +43,7 @@ import Testing
                                 datetime.datetime(1969, 12, 31, 23, 59, 59, 999000),
                                 datetime.datetime(2000, 1, 1), datetime.datetime(2038, 1, 19, 3, 14, 8)],
                                pa.timestamp("ms")),
+            "ts_ns": pa.array([1, 1_700_000_000_123_456_789, None, -1, -1_000], pa.timestamp("ns")),
             "bin": pa.array([b"\x00\xff\x10", b"", None, b"abcd", bytes(range(256))], pa.binary()),
             "fixed": pa.array([b"\x00\x01\x02\x03", b"abcd", None, b"\xff\xfe\xfd\xfc", b"    "], pa.binary(4)),
             "text": pa.array(['he said "hi",\nthen left', "tab\there back\\slash \x01\x1f", None,
@@ -97,9 +98,24 @@ import Testing
                 return {f.name: render(value[f.name], f.type) for f in typ}
             return value
 
+        def render_nanos(value, typ):
+            # datetime stops at microseconds, so nanosecond columns are formatted from their integers: six
+            # fraction digits when the value is whole microseconds, else nine.
+            if value is None:
+                return None
+            seconds, nanos = divmod(value, 10**9)
+            at = datetime.datetime(1970, 1, 1) + datetime.timedelta(seconds=seconds)
+            fraction = "%06d" % (nanos // 1000) if nanos % 1000 == 0 else "%09d" % nanos
+            text = "%04d-%02d-%02dT%02d:%02d:%02d.%s" % (at.year, at.month, at.day, at.hour, at.minute,
+                                                         at.second, fraction)
+            return text + ("Z" if typ.tz is not None else "")
+
         read = pq.read_table(path)
-        for row in read.to_pylist():
-            obj = {f.name: render(row[f.name], f.type) for f in read.schema}
+        nanos = {f.name for f in read.schema if pa.types.is_timestamp(f.type) and f.type.unit == "ns"}
+        plain = pa.table({name: read.column(name).cast(pa.int64()) if name in nanos else read.column(name)
+                          for name in read.column_names})
+        for row in plain.to_pylist():
+            obj = {f.name: (render_nanos if f.name in nanos else render)(row[f.name], f.type) for f in read.schema}
             print(json.dumps(obj, ensure_ascii=True, allow_nan=False))
         """#
 

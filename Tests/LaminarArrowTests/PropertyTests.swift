@@ -1,3 +1,4 @@
+import LaminarTestSupport
 import Testing
 @testable import LaminarArrow
 

@@ -1,4 +1,5 @@
 import Glibc
+import LaminarTestSupport
 import Testing
 @testable import LaminarParquet
 
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func bitPackingRoundTripsEveryWidth() {
-        var random = SplitMix64(seed: 1)
+        var random = SeededGenerator(seed: 1)
         for bitWidth in 0...64 {
             for count in [0, 1, 3, 7, 8, 9, 15, 16, 17, 63, 64, 65, 100, 255, 1000] {
                 let mask: UInt64 = bitWidth == 64 ? ~0 : (1 << UInt64(bitWidth)) - 1
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func bitPackingTruncatesToTheOutputType() {
-        var random = SplitMix64(seed: 2)
+        var random = SeededGenerator(seed: 2)
         let values = (0..<77).map { _ in random.next() & 0x3FFF }
         var packed: [UInt8] = []
         values.withUnsafeBufferPointer { BitPacking.pack($0, bitWidth: 14, into: &packed) }
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func rleRoundTripsEveryWidth() throws {
-        var random = SplitMix64(seed: 3)
+        var random = SeededGenerator(seed: 3)
         for bitWidth in 0...32 {
             let values = mixedRuns(&random, bitWidth: bitWidth, count: 3000)
             var encoder = RLEHybridEncoder(bitWidth: bitWidth)
@@ -97,7 +98,7 @@ import Testing
     }
 
     @Test func rleDecodesIntoNarrowTypes() throws {
-        var random = SplitMix64(seed: 4)
+        var random = SeededGenerator(seed: 4)
         let values = mixedRuns(&random, bitWidth: 7, count: 500)
         var encoder = RLEHybridEncoder(bitWidth: 7)
         for value in values { encoder.append(value) }
@@ -116,7 +117,7 @@ import Testing
     }
 
     @Test func rleBulkAppendMatchesSingleAppends() throws {
-        var random = SplitMix64(seed: 5)
+        var random = SeededGenerator(seed: 5)
         var single = RLEHybridEncoder(bitWidth: 2)
         var bulk = RLEHybridEncoder(bitWidth: 2)
         var expected: [UInt64] = []
@@ -197,7 +198,7 @@ import Testing
     }
 
     @Test func rleTruncationsNeverTrap() throws {
-        var random = SplitMix64(seed: 6)
+        var random = SeededGenerator(seed: 6)
         for bitWidth in [1, 3, 8, 13, 32] {
             let values = mixedRuns(&random, bitWidth: bitWidth, count: 300)
             var encoder = RLEHybridEncoder(bitWidth: bitWidth)
@@ -214,7 +215,7 @@ import Testing
     }
 
     @Test func rleGarbageNeverTraps() {
-        var random = SplitMix64(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<3000 {
             let garbage = randomBytes(&random, maxCount: 48)
             _ = try? decodeRLE(garbage, bitWidth: Int(random.next() % 33), count: 4096, batch: 1000)
@@ -238,7 +239,7 @@ import Testing
     }
 
     @Test func deltaRoundTrips() throws {
-        var random = SplitMix64(seed: 8)
+        var random = SeededGenerator(seed: 8)
         for count in [0, 1, 2, 31, 32, 33, 127, 128, 129, 130, 500, 1000] {
             let shapes: [[Int64]] = [
                 (0..<count).map { _ in Int64(bitPattern: random.next()) },
@@ -257,7 +258,7 @@ import Testing
 
     @Test func deltaInt32WrapsIn32Bits() throws {
         let values: [Int32] = [.max, .min, .max - 1, .min + 1, 0, -1, 1, .min, .max, .max, .min, 12345, .min + 2]
-        var random = SplitMix64(seed: 9)
+        var random = SeededGenerator(seed: 9)
         let all = values + (0..<300).map { _ in Int32(truncatingIfNeeded: random.next()) }
         let encoded = encodeDelta(all.map(Int64.init), bitWidth: 32)
         // Every miniblock bit width fits INT32's 32 bits (the spec forbids wider).
@@ -326,7 +327,7 @@ import Testing
     }
 
     @Test func deltaTruncationsAndGarbageNeverTrap() {
-        var random = SplitMix64(seed: 10)
+        var random = SeededGenerator(seed: 10)
         let values = (0..<300).map { _ in Int64(random.next() % 100_000) }
         let encoded = encodeDelta(values, bitWidth: 64)
         for length in 0..<encoded.count {
@@ -377,7 +378,7 @@ import Testing
     }
 
     @Test func deltaByteArraysRoundTrip() throws {
-        var random = SplitMix64(seed: 11)
+        var random = SeededGenerator(seed: 11)
         for count in [0, 1, 2, 100, 129, 1000] {
             // Sorted words over a small alphabet share prefixes of every length; empty values included.
             let words = (0..<count).map { _ -> String in
@@ -440,7 +441,7 @@ import Testing
                 try decodeIncremental(Array(incremental[..<length]), count: words.count)
             }
         }
-        var random = SplitMix64(seed: 12)
+        var random = SeededGenerator(seed: 12)
         for _ in 0..<3000 {
             let garbage = randomBytes(&random, maxCount: 80)
             let count = Int(random.next() % 20)
@@ -459,7 +460,7 @@ import Testing
     }
 
     @Test func byteStreamSplitRoundTrips() throws {
-        var random = SplitMix64(seed: 13)
+        var random = SeededGenerator(seed: 13)
         for width in [1, 2, 3, 4, 8, 12, 16] {
             for count in [0, 1, 5, 100, 1001] {
                 let values = (0..<(width * count)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
@@ -513,21 +514,6 @@ import Testing
 
 // MARK: - Helpers
 
-/// SplitMix64, so every random case replays from its seed.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Runs `body` on a copy of `bytes` that ends right before an inaccessible page, so a decoder reading even one
 /// byte too far crashes instead of reading neighbouring memory.
 private func withGuardedBytes<R, E: Error>(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E)
@@ -571,7 +557,7 @@ private func unpack(_ packed: [UInt8], bitWidth: Int, count: Int) -> [UInt64] {
 }
 
 /// Long runs, short runs and literal stretches of values below `2^bitWidth`.
-private func mixedRuns(_ random: inout SplitMix64, bitWidth: Int, count: Int) -> [UInt64] {
+private func mixedRuns(_ random: inout SeededGenerator, bitWidth: Int, count: Int) -> [UInt64] {
     let mask: UInt64 = (1 << UInt64(bitWidth)) - 1
     var values: [UInt64] = []
     while values.count < count {
@@ -588,7 +574,7 @@ private func mixedRuns(_ random: inout SplitMix64, bitWidth: Int, count: Int) ->
     return Array(values[..<count])
 }
 
-private func randomBytes(_ random: inout SplitMix64, maxCount: Int) -> [UInt8] {
+private func randomBytes(_ random: inout SeededGenerator, maxCount: Int) -> [UInt8] {
     (0..<Int(random.next() % UInt64(maxCount + 1))).map { _ in UInt8(truncatingIfNeeded: random.next()) }
 }
 

@@ -1,13 +1,14 @@
 import LaminarArrow
 import LaminarCompression
 import LaminarParquet
+import LaminarTestSupport
 import Testing
 
 /// Our writer and reader against each other, over every supported type, nesting and writer option; the
 /// interop tests check the same files against pyarrow and DuckDB.
 @Suite struct ParquetRoundTripTests {
     static func sampleBatch(rows: Int = 500) throws -> RecordBatch {
-        var random = SplitMix(seed: 11)
+        var random = SeededGenerator(seed: 11)
         func maybe<T>(_ value: T) -> T? { random.next() % 7 == 0 ? nil : value }
         let element = Field(name: "element", type: .int64)
         let listType = DataType.list(element)
@@ -206,7 +207,7 @@ import Testing
         await #expect(throws: ParquetError.self) {
             _ = try await ParquetFileReader(source: MemorySource(Array("PAR1".utf8)), name: "tiny.parquet")
         }
-        var random = SplitMix(seed: 5)
+        var random = SeededGenerator(seed: 5)
         for _ in 0..<300 {
             var damaged = bytes
             for _ in 0..<3 {
@@ -220,17 +221,5 @@ import Testing
                 #expect(error.file == "damaged.parquet")
             }
         }
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
