@@ -60,7 +60,8 @@ final class DictionaryEncoder {
         return overflow ? nil : result
     }
 
-    /// The dictionary's values in index order, for the dictionary page.
+    /// The dictionary's values in index order, for the dictionary page. It hands its buffers over, so it is
+    /// called once, when the chunk is finished.
     func values(column: ColumnDescriptor) -> PhysicalValues {
         if isVariable {
             return .byteArray(BinaryArray(offsets: variableValues.offsets.freeze(), values: variableValues.data.freeze(),

@@ -32,7 +32,7 @@ struct ColumnChunkDecoder {
                                       byteCapacity: min(Int(clamping: metaData.totalUncompressedSize), chunk.count * 16))
         var position = 0
         var page = 0
-        while position < chunk.count, decoder.entryCount < expected || expected == 0 && position == 0 {
+        while decoder.entryCount < expected, position < chunk.count {
             do {
                 position = try decoder.decodePage(chunk, at: position, into: values)
             } catch {

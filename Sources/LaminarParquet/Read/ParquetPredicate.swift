@@ -56,21 +56,9 @@ public indirect enum ParquetPredicate: Sendable {
             && !(arrowField.type.isInteger && !arrowField.type.isSignedInteger)
         guard let minBytes = stats.minValue ?? (legacyIsSound ? stats.min : nil),
               let maxBytes = stats.maxValue ?? (legacyIsSound ? stats.max : nil),
-              let min = scalar(minBytes, descriptor, arrowField.type),
-              let max = scalar(maxBytes, descriptor, arrowField.type)
+              let min = descriptor.statisticValue(minBytes),
+              let max = descriptor.statisticValue(maxBytes)
         else { return nil }
         return (min, max)
-    }
-
-    private static func scalar(_ bytes: [UInt8], _ column: ColumnDescriptor, _ type: DataType) -> ScalarValue? {
-        let accumulator = ValueAccumulator(column: column, capacity: 1)
-        let decoded: Bool = bytes.withUnsafeBytes { raw in
-            if column.physicalType == .byteArray { return (try? accumulator.appendBytes(raw)) != nil }
-            return (try? PlainDecoder.decode(raw, count: 1, into: accumulator)) != nil
-        }
-        guard decoded, let array = try? accumulator.finish().arrow(as: type, column: column), array.count == 1 else {
-            return nil
-        }
-        return array.scalar(at: 0)
     }
 }

@@ -14,14 +14,8 @@ enum RecordAssembler {
            decoded.repetitions.isEmpty
         {
             // A column outside any list: every entry is a row, so no slot positions are needed.
-            var validity = ValidityBitmap.allValid
-            let threshold = Int16(level)
-            // Optional columns without nulls are common; one comparison pass spares building a bitmap of ones.
-            if level > 0, decoded.definitions.contains(where: { $0 < threshold }) {
-                var builder = BitmapBuilder(capacity: decoded.entryCount)
-                for definition in decoded.definitions { builder.append(definition >= threshold) }
-                validity = builder.finishValidity()
-            }
+            let validity = validityBitmap(definitions: decoded.definitions, slots: 0..<decoded.entryCount,
+                                          level: level)
             return try leaf(field: field, decoded: decoded, descriptor: descriptors[column],
                             count: decoded.entryCount, validity: validity)
         }
@@ -86,9 +80,13 @@ enum RecordAssembler {
     }
 
     /// Validity of a node at its slots: valid where the definition level reaches the node's own.
-    private static func validityBitmap(definitions: [Int16], slots: [Int], level: Int) -> ValidityBitmap {
+    private static func validityBitmap(definitions: [Int16], slots: some Collection<Int>, level: Int)
+        -> ValidityBitmap
+    {
         guard !definitions.isEmpty, level > 0 else { return .allValid }
         let threshold = Int16(level)
+        // Optional fields without nulls are common; one comparison pass spares building a bitmap of ones.
+        guard slots.contains(where: { definitions[$0] < threshold }) else { return .allValid }
         var builder = BitmapBuilder(capacity: slots.count)
         for position in slots { builder.append(definitions[position] >= threshold) }
         return builder.finishValidity()

@@ -23,11 +23,11 @@ enum StatisticsEncoder {
         switch physical {
         case .float(let values):
             // Readers must not prune a zero away whichever sign it was written with.
-            if values.value(at: 0) == 0 { bounds.min = Array(withUnsafeBytes(of: Float(-0.0)) { Array($0) }) }
-            if values.value(at: 1) == 0 { bounds.max = Array(withUnsafeBytes(of: Float(0.0)) { Array($0) }) }
+            if values.value(at: 0) == 0 { bounds.min = withUnsafeBytes(of: Float(-0.0)) { Array($0) } }
+            if values.value(at: 1) == 0 { bounds.max = withUnsafeBytes(of: Float(0.0)) { Array($0) } }
         case .double(let values):
-            if values.value(at: 0) == 0 { bounds.min = Array(withUnsafeBytes(of: Double(-0.0)) { Array($0) }) }
-            if values.value(at: 1) == 0 { bounds.max = Array(withUnsafeBytes(of: Double(0.0)) { Array($0) }) }
+            if values.value(at: 0) == 0 { bounds.min = withUnsafeBytes(of: Double(-0.0)) { Array($0) } }
+            if values.value(at: 1) == 0 { bounds.max = withUnsafeBytes(of: Double(0.0)) { Array($0) } }
         case .byteArray:
             guard let limit else { break }
             let isString = type == .utf8
