@@ -53,6 +53,17 @@ public enum CompressionCodec: String, Hashable, Sendable, CaseIterable, CustomSt
         return output
     }
 
+    /// Decompresses `input` into `output`, which must be exactly the uncompressed size (as Parquet page
+    /// headers record it): reusing one buffer across pages avoids an allocation per page.
+    ///
+    /// Throws `CompressionError`, `sizeMismatch` when the stream holds fewer bytes than `output`.
+    public func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws {
+        let written = try implementation.decompress(input, into: output)
+        guard written == output.count else {
+            throw CompressionError.sizeMismatch(codec: self, expected: output.count, actual: written)
+        }
+    }
+
     public func decompress(
         _ input: [UInt8], uncompressedSize: Int? = nil, limit: Int = CompressionLimits.maxOutputSize
     ) throws -> [UInt8] {

@@ -25,19 +25,19 @@ struct LZ4Raw: BlockCodec {
         guard size <= limit, size <= Int(Int32.max), input.count <= Int(Int32.max) else {
             throw CompressionError.outputTooLarge(codec: codec, size: size, limit: min(limit, Int(Int32.max)))
         }
-        return try decompressBlock(input, size: size)
+        return try makeOutput(capacity: size) { try decompress(input, into: $0) }
     }
 
-    /// Decompresses one block of exactly `size` bytes; shared with the Hadoop-framed variant.
-    func decompressBlock(_ input: UnsafeRawBufferPointer, size: Int) throws -> [UInt8] {
-        try makeOutput(capacity: size) { output in
-            let written = LZ4_decompress_safe(
-                input.baseAddress?.assumingMemoryBound(to: CChar.self),
-                output.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(input.count), Int32(size))
-            guard written >= 0 else {
-                throw CompressionError.corruptInput(codec: codec, detail: "malformed block (code \(written))")
-            }
-            return Int(written)
+    func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard output.count <= Int(Int32.max), input.count <= Int(Int32.max) else {
+            throw CompressionError.outputTooLarge(codec: codec, size: output.count, limit: Int(Int32.max))
         }
+        let written = LZ4_decompress_safe(
+            input.baseAddress?.assumingMemoryBound(to: CChar.self),
+            output.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(input.count), Int32(output.count))
+        guard written >= 0 else {
+            throw CompressionError.corruptInput(codec: codec, detail: "malformed block (code \(written))")
+        }
+        return Int(written)
     }
 }

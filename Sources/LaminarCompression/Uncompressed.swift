@@ -8,4 +8,12 @@ struct Uncompressed: BlockCodec {
         guard input.count <= limit else { throw CompressionError.outputTooLarge(codec: codec, size: input.count, limit: limit) }
         return Array(input)
     }
+
+    func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard input.count <= output.count else {
+            throw CompressionError.outputTooLarge(codec: codec, size: input.count, limit: output.count)
+        }
+        output.copyMemory(from: input)
+        return input.count
+    }
 }

@@ -25,11 +25,13 @@ struct Zstd: BlockCodec {
         let size = uncompressedSize ?? (declared == ZSTD_CONTENTSIZE_UNKNOWN ? nil : Int(exactly: declared))
         guard let size else { return try decompressStreaming(input, limit: limit) }
         guard size <= limit else { throw CompressionError.outputTooLarge(codec: codec, size: size, limit: limit) }
-        return try makeOutput(capacity: size) { output in
-            let written = ZSTD_decompress(output.baseAddress, output.count, input.baseAddress, input.count)
-            try check(written)
-            return written
-        }
+        return try makeOutput(capacity: size) { try decompress(input, into: $0) }
+    }
+
+    func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int {
+        let written = ZSTD_decompress(output.baseAddress, output.count, input.baseAddress, input.count)
+        try check(written)
+        return written
     }
 
     private func decompressStreaming(_ input: UnsafeRawBufferPointer, limit: Int) throws -> [UInt8] {

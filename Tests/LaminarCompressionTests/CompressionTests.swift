@@ -59,6 +59,34 @@ import LaminarCompression
         }
     }
 
+    @Test(arguments: CompressionCodec.allCases)
+    func decompressesIntoCallerMemory(codec: CompressionCodec) throws {
+        let sample = Self.samples()[3]
+        let compressed = try codec.compress(sample)
+        var output = [UInt8](repeating: 0, count: sample.count)
+        try compressed.withUnsafeBytes { input in
+            try output.withUnsafeMutableBytes { try codec.decompress(input, into: $0) }
+        }
+        #expect(output == sample)
+        // A buffer larger than the stream's content is a size mismatch; a smaller one is rejected, not overrun.
+        for wrongSize in [sample.count + 5, sample.count - 5] {
+            var wrong = [UInt8](repeating: 0, count: wrongSize)
+            #expect(throws: CompressionError.self, "\(codec) into \(wrongSize) bytes") {
+                try compressed.withUnsafeBytes { input in
+                    try wrong.withUnsafeMutableBytes { try codec.decompress(input, into: $0) }
+                }
+            }
+        }
+        // Garbage of another length than the output: even the identity codec must report the mismatch.
+        let garbage: [UInt8] = (0..<512).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        #expect(sample.count != garbage.count)
+        #expect(throws: CompressionError.self, "\(codec) garbage") {
+            try garbage.withUnsafeBytes { input in
+                try output.withUnsafeMutableBytes { try codec.decompress(input, into: $0) }
+            }
+        }
+    }
+
     @Test func declaredSizesAreCheckedAndBounded() throws {
         let sample = Array("abc".utf8)
         let compressed = try CompressionCodec.zstd.compress(sample)

@@ -135,6 +135,39 @@ import Testing
         }
     }
 
+    /// Flat optional columns are read into a validity bitmap that starts at the first page holding a null; the
+    /// pages before it, a nullable struct over a required leaf (whose one level is the struct's) and null-free
+    /// chunks must all come back exactly.
+    @Test(arguments: [
+        ParquetWriterOptions.PageVersion.v1, .v2,
+    ]) func nullsFirstSeenInALaterPageKeepTheirRows(version: ParquetWriterOptions.PageVersion) async throws {
+        let rows = 1_000
+        let late = Int64Array((0..<rows).map { $0 >= 600 && $0 % 3 == 0 ? nil : Int64($0) })
+        let never = Int64Array((0..<rows).map { Int64?(Int64($0) * 7) })
+        let inner = Field(name: "x", type: .int32, nullable: false)
+        let point = StructArray(
+            fields: [inner], children: [Int32Array((0..<rows).map { Int32($0) })], count: rows,
+            validity: ValidityBitmap(buffer: { () -> Buffer in
+                var bits = BitmapBuilder(capacity: rows)
+                for row in 0..<rows { bits.append(row < 700 || row % 5 != 0) }
+                return bits.finish()
+            }()))
+        let batch = try RecordBatch(
+            schema: Schema([Field(name: "late", type: .int64), Field(name: "never", type: .int64),
+                            Field(name: "point", type: .struct([inner]))]),
+            columns: [late, never, point])
+        var options = ParquetWriterOptions()
+        options.pageVersion = version
+        options.pageRowLimit = 50
+        let (reader, batches) = try await Self.roundTrip(batch, options: options, batches: 4)
+        #expect(reader.schema.columns.map(\.maxDefinitionLevel) == [1, 1, 1])
+        try Self.expectSameValues(batch, batches)
+        let joined = try RecordBatch.concatenate(batches)
+        #expect(joined.columns[0].nullCount == late.nullCount)
+        #expect(joined.columns[1].nullCount == 0)
+        #expect(joined.columns[2].nullCount == point.nullCount)
+    }
+
     @Test func dictionaryFallsBackToPlainWhenItOutgrowsItsLimit() async throws {
         let batch = try Self.sampleBatch(rows: 2000)
         var options = ParquetWriterOptions()

@@ -71,9 +71,14 @@ public struct PrimitiveArray<T: ArrowNativeType>: ArrowArray {
     }
 
     public func takeUnchecked(_ indices: UnsafeBufferPointer<Int>) -> PrimitiveArray<T> {
-        let output = MutableBuffer(capacity: indices.count * MemoryLayout<T>.stride)
+        let size = indices.count * MemoryLayout<T>.stride
+        let output = MutableBuffer(capacity: size)
         withUnsafeValues { source in
-            for index in indices { output.append(source[index]) }
+            output.append(uninitialized: size) { (raw: UnsafeMutableRawBufferPointer) -> Int in
+                let target = raw.bindMemory(to: T.self)
+                for (position, index) in indices.enumerated() { target[position] = source[index] }
+                return size
+            }
         }
         return PrimitiveArray(
             dataType: dataType, values: output.freeze(), count: indices.count,

@@ -53,8 +53,39 @@ extension Compute {
         case let values as UInt32Array: extremes(values)
         case let values as UInt16Array: extremes(values)
         case let values as UInt8Array: extremes(values)
+        case let values as StringArray: byteExtremes(values)
+        case let values as BinaryArray: byteExtremes(values)
         default: nil
         }
+    }
+
+    /// Min and max of variable-length values in byte order, comparing raw slices of the value buffer; going
+    /// through per-row scalars or an ordering closure costs several times more, once per value of every page.
+    private static func byteExtremes<Kind>(_ array: GenericByteArray<Kind>) -> (ScalarValue?, ScalarValue?, Int) {
+        var minRow = -1
+        var maxRow = -1
+        withExtendedLifetime(array.valueBuffer) {
+            let base = UnsafeRawPointer(array.valueBuffer.baseAddress)
+            let checkValidity = array.nullCount > 0
+            var low = UnsafeRawBufferPointer(start: base, count: 0)
+            var high = low
+            var end = array.valueOffset(0)
+            for row in 0..<array.count {
+                let start = end
+                end = array.valueOffset(row + 1)
+                if checkValidity, !array.isValid(row) { continue }
+                let value = UnsafeRawBufferPointer(start: base + start, count: end - start)
+                if minRow < 0 {
+                    (minRow, maxRow, low, high) = (row, row, value, value)
+                } else if compareBytes(value, low) < 0 {
+                    (minRow, low) = (row, value)
+                } else if compareBytes(value, high) > 0 {
+                    (maxRow, high) = (row, value)
+                }
+            }
+        }
+        guard minRow >= 0 else { return (nil, nil, 0) }
+        return (array.scalar(at: minRow), array.scalar(at: maxRow), 0)
     }
 
     /// Min, max and NaN count; only floats have values unequal to themselves (NaN).

@@ -2,11 +2,15 @@
 /// copying.
 ///
 /// Growth doubles the capacity, so appending n values costs O(n) amortised and never allocates per element.
+///
+/// The stored properties opt out of dynamic exclusivity checks: appends run once per value in decoders' inner
+/// loops, where the runtime's access tracking cost more than the append itself, and a buffer is only ever used
+/// by one writer at a time.
 public final class MutableBuffer {
-    @usableFromInline private(set) var pointer: UnsafeMutableRawPointer
-    @usableFromInline private(set) var capacity: Int
+    @exclusivity(unchecked) @usableFromInline private(set) var pointer: UnsafeMutableRawPointer
+    @exclusivity(unchecked) @usableFromInline private(set) var capacity: Int
     /// Bytes written so far.
-    @usableFromInline var written: Int = 0
+    @exclusivity(unchecked) @usableFromInline var written: Int = 0
     @inlinable public var byteCount: Int { written }
 
     public init(capacity: Int = 64) {

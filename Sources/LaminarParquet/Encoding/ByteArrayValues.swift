@@ -5,7 +5,8 @@ import LaminarArrow
 final class ByteArrayValues {
     let offsets: MutableBuffer
     let data: MutableBuffer
-    private(set) var count = 0
+    /// Bumped once per value by decoders; see `MutableBuffer` on why its accesses go unchecked.
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(capacity: Int = 0, byteCapacity: Int = 0) {
         offsets = MutableBuffer(capacity: (capacity + 1) * 4)

@@ -4,16 +4,18 @@ import LaminarArrow
 ///
 /// Values are keyed by their physical bytes in an open-addressing table, so one implementation serves every
 /// type without boxing; distinct float bit patterns (such as -0.0 and 0.0) stay distinct, as they must.
+/// The table is probed once per value, so its properties skip the runtime's dynamic exclusivity checks; one
+/// column writer owns an encoder and uses it from one task.
 final class DictionaryEncoder {
     private let width: Int
     private let isVariable: Bool
     private let fixedValues = MutableBuffer()
     private let variableValues = ByteArrayValues()
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
-    private(set) var count = 0
+    @exclusivity(unchecked) private var slots: [Int32]
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private(set) var count = 0
     /// Size of the dictionary page's PLAIN encoding.
-    private(set) var byteSize = 0
+    @exclusivity(unchecked) private(set) var byteSize = 0
 
     init(column: ColumnDescriptor) {
         switch column.physicalType {

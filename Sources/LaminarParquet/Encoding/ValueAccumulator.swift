@@ -7,9 +7,10 @@ final class ValueAccumulator {
     /// Bytes per value for fixed-width types (INT96 is 12, FIXED_LEN_BYTE_ARRAY its type length).
     let width: Int
     let fixed: MutableBuffer
-    var bits = BitmapBuilder()
+    @exclusivity(unchecked) var bits = BitmapBuilder()
     let bytes: ByteArrayValues
-    private(set) var count = 0
+    /// Bumped once per value; see `MutableBuffer` on why these accesses go unchecked.
+    @exclusivity(unchecked) private(set) var count = 0
 
     /// `byteCapacity` sizes the byte buffer of BYTE_ARRAY columns.
     init(column: ColumnDescriptor, capacity: Int, byteCapacity: Int = 0) {

@@ -26,25 +26,29 @@ public final class FileSource: RandomAccessSource {
     }
 
     public func read(_ range: Range<Int>) async throws -> [UInt8] {
-        var failure: Int32?
-        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+        var bytes: [UInt8] = []
+        try await read(range, into: &bytes)
+        return bytes
+    }
+
+    public func read(_ range: Range<Int>, into buffer: inout [UInt8]) async throws {
+        if buffer.count < range.count {
+            buffer = [UInt8](unsafeUninitializedCapacity: range.count) { _, initialized in initialized = range.count }
+        }
+        let failure: Int32? = buffer.withUnsafeMutableBytes { bytes in
             var done = 0
             while done < range.count {
-                let got = pread(descriptor, buffer.baseAddress.map { $0 + done }, range.count - done,
+                let got = pread(descriptor, bytes.baseAddress.map { $0 + done }, range.count - done,
                                 off_t(range.lowerBound + done))
                 if got < 0, errno == EINTR { continue }
-                guard got > 0 else {
-                    failure = got < 0 ? errno : 0
-                    break
-                }
+                guard got > 0 else { return got < 0 ? errno : 0 }
                 done += got
             }
-            initialized = done
+            return nil
         }
         if let failure {
             let reason = failure == 0 ? "unexpected end of file" : String(cString: strerror(failure))
             throw ParquetError(.io("reading \(range) of \(path): \(reason)"))
         }
-        return bytes
     }
 }

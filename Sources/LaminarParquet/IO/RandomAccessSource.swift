@@ -5,6 +5,15 @@ public protocol RandomAccessSource: Sendable {
     func size() async throws -> Int
     /// Exactly the bytes in `range`, which the caller has checked lies within `size()`.
     func read(_ range: Range<Int>) async throws -> [UInt8]
+    /// Reads `range` into the first `range.count` bytes of `buffer`, growing it only when it is too small, so a
+    /// reader going chunk by chunk reuses one allocation instead of faulting in fresh memory for every chunk.
+    func read(_ range: Range<Int>, into buffer: inout [UInt8]) async throws
+}
+
+extension RandomAccessSource {
+    public func read(_ range: Range<Int>, into buffer: inout [UInt8]) async throws {
+        buffer = try await read(range)
+    }
 }
 
 /// A source over bytes already in memory.

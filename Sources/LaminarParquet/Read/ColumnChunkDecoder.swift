@@ -13,28 +13,42 @@ struct ColumnChunkDecoder {
     private var repetitions: [Int16] = []
     private var dictionary: PhysicalValues?
     private var entryCount = 0
+    /// Whether definition levels reduce to a validity bitmap: maximum definition level 1, no repetition.
+    private let isFlat: Bool
+    /// A flat column's levels for the current page only.
+    private var pageLevels: [Int16] = []
+    /// A flat column's validity, started at the first page with a null.
+    private var validity: BitmapBuilder?
 
     init(column: ColumnDescriptor, codec: ParquetCodec) {
         self.column = column
         self.codec = codec
+        isFlat = column.maxDefinitionLevel == 1 && column.maxRepetitionLevel == 0
     }
 
-    /// Decodes every page in `chunk` (the column chunk's bytes, dictionary page first) until `expectedEntries`
-    /// entries are read. Errors carry the page index and the page-relative offset.
-    static func decode(_ chunk: [UInt8], column: ColumnDescriptor, metaData: ColumnMetaData)
-        throws(ParquetError) -> DecodedColumn
+    /// Decodes every page of the chunk `bytes[range]` (dictionary page first) until the footer's value count is
+    /// read. `bytes` is a whole file held in memory or a reused read buffer, so no chunk is copied out; errors
+    /// carry the page index and the offset within `bytes`. `scratch` holds decompressed pages; callers pass the
+    /// same one for every chunk they decode.
+    static func decode(_ bytes: [UInt8], range: Range<Int>, column: ColumnDescriptor, metaData: ColumnMetaData,
+                       scratch: inout [UInt8]) throws(ParquetError) -> DecodedColumn
     {
         var decoder = ColumnChunkDecoder(column: column, codec: metaData.codec)
         let expected = Int(clamping: metaData.numValues)
         // Reservations from the footer are hints, capped relative to the chunk so a hostile footer cannot make
         // us allocate without bound.
-        let values = ValueAccumulator(column: column, capacity: min(expected, chunk.count * 8),
-                                      byteCapacity: min(Int(clamping: metaData.totalUncompressedSize), chunk.count * 16))
-        var position = 0
+        let values = ValueAccumulator(column: column, capacity: min(expected, range.count * 8),
+                                      byteCapacity: min(Int(clamping: metaData.totalUncompressedSize), range.count * 16))
+        if column.maxDefinitionLevel > 0, !decoder.isFlat {
+            decoder.definitions.reserveCapacity(min(expected, range.count * 8))
+        }
+        if column.maxRepetitionLevel > 0 { decoder.repetitions.reserveCapacity(min(expected, range.count * 8)) }
+        var position = range.lowerBound
         var page = 0
-        while decoder.entryCount < expected, position < chunk.count {
+        while decoder.entryCount < expected, position < range.upperBound {
             do {
-                position = try decoder.decodePage(chunk, at: position, into: values)
+                position = try decoder.decodePage(bytes, at: position, end: range.upperBound, into: values,
+                                                  scratch: &scratch)
             } catch {
                 throw error.adding(column: column.dottedPath, page: page)
             }
@@ -44,38 +58,40 @@ struct ColumnChunkDecoder {
             throw ParquetError.corruptPage("the chunk's pages hold \(decoder.entryCount) of \(expected) values")
                 .adding(column: column.dottedPath, page: page)
         }
+        var validity: ValidityBitmap?
+        if decoder.isFlat { validity = decoder.validity?.finishValidity() ?? .allValid }
         return DecodedColumn(definitions: decoder.definitions, repetitions: decoder.repetitions,
-                             values: values.finish(), entryCount: decoder.entryCount)
+                             values: values.finish(), entryCount: decoder.entryCount, validity: validity)
     }
 
     /// Decodes the page at `start`; returns where the next page begins.
-    private mutating func decodePage(_ chunk: [UInt8], at start: Int, into values: ValueAccumulator)
-        throws(ParquetError) -> Int
+    private mutating func decodePage(_ file: [UInt8], at start: Int, end: Int, into values: ValueAccumulator,
+                                     scratch: inout [UInt8]) throws(ParquetError) -> Int
     {
-        var reader = CompactReader(chunk, position: start)
+        var reader = CompactReader(file, position: start)
         let header: PageHeader
         do { header = try PageHeader(reading: &reader) } catch { throw ParquetError(error) }
         let bodyStart = reader.position
         let compressedSize = Int(header.compressedPageSize)
-        guard compressedSize <= chunk.count - bodyStart else {
+        guard compressedSize >= 0, compressedSize <= end - bodyStart else {
             throw .corruptPage("page of \(compressedSize) bytes runs past the chunk's end", offset: bodyStart)
         }
         let bodyEnd = bodyStart + compressedSize
-        try chunk.withParquetBytes { (all: UnsafeRawBufferPointer) throws(ParquetError) in
+        try file.withParquetBytes { (all: UnsafeRawBufferPointer) throws(ParquetError) in
             let body = UnsafeRawBufferPointer(rebasing: all[bodyStart..<bodyEnd])
             switch header.type {
             case .dictionaryPage:
                 try readDictionary(header, body: body)
             case .dataPage:
                 guard let info = header.dataPageHeader else { throw .corruptPage("data page without its header") }
-                let data = try PageCompression.decompress(body, codec: codec,
-                                                          uncompressedSize: Int(header.uncompressedPageSize))
-                try data.withParquetBytes { (page: UnsafeRawBufferPointer) throws(ParquetError) in
+                try PageCompression.withDecompressed(body, codec: codec, uncompressedSize: Int(header.uncompressedPageSize),
+                                                     scratch: &scratch)
+                { (page: UnsafeRawBufferPointer) throws(ParquetError) in
                     try readDataPageV1(info, page: page, into: values)
                 }
             case .dataPageV2:
                 guard let info = header.dataPageHeaderV2 else { throw .corruptPage("v2 data page without its header") }
-                try readDataPageV2(info, header: header, body: body, into: values)
+                try readDataPageV2(info, header: header, body: body, into: values, scratch: &scratch)
             default:
                 break  // Index pages and unknown page types carry no values.
             }
@@ -112,18 +128,22 @@ struct ColumnChunkDecoder {
                                        encoding: info.repetitionLevelEncoding, into: &repetitions)
         }
         let definitionStart = definitions.count
-        if column.maxDefinitionLevel > 0 {
+        if isFlat {
+            pageLevels.removeAll(keepingCapacity: true)
+            position += try readLevels(page, from: position, count: entries, max: 1,
+                                       encoding: info.definitionLevelEncoding, into: &pageLevels)
+        } else if column.maxDefinitionLevel > 0 {
             position += try readLevels(page, from: position, count: entries, max: column.maxDefinitionLevel,
                                        encoding: info.definitionLevelEncoding, into: &definitions)
         }
-        let present = presentCount(from: definitionStart, entries: entries)
+        let present = isFlat ? appendPageValidity(entries: entries) : presentCount(from: definitionStart, entries: entries)
         try readValues(UnsafeRawBufferPointer(rebasing: page[position...]), count: present, encoding: info.encoding,
                        into: values)
         entryCount += entries
     }
 
     private mutating func readDataPageV2(_ info: DataPageHeaderV2, header: PageHeader, body: UnsafeRawBufferPointer,
-                                         into values: ValueAccumulator) throws(ParquetError)
+                                         into values: ValueAccumulator, scratch: inout [UInt8]) throws(ParquetError)
     {
         let entries = try Self.checkedEntries(info.numValues)
         let repetitionBytes = Int(info.repetitionLevelsByteLength)
@@ -136,18 +156,21 @@ struct ColumnChunkDecoder {
                                max: column.maxRepetitionLevel, into: &repetitions)
         }
         let definitionStart = definitions.count
-        if column.maxDefinitionLevel > 0 {
-            try Self.appendRLE(
-                UnsafeRawBufferPointer(rebasing: body[repetitionBytes..<(repetitionBytes + definitionBytes)]),
-                count: entries, max: column.maxDefinitionLevel, into: &definitions)
+        let definitionLevels = UnsafeRawBufferPointer(rebasing: body[repetitionBytes..<(repetitionBytes + definitionBytes)])
+        if isFlat {
+            pageLevels.removeAll(keepingCapacity: true)
+            try Self.appendRLE(definitionLevels, count: entries, max: 1, into: &pageLevels)
+        } else if column.maxDefinitionLevel > 0 {
+            try Self.appendRLE(definitionLevels, count: entries, max: column.maxDefinitionLevel, into: &definitions)
         }
-        let present = presentCount(from: definitionStart, entries: entries)
+        let present = isFlat ? appendPageValidity(entries: entries) : presentCount(from: definitionStart, entries: entries)
         let valueBytes = UnsafeRawBufferPointer(rebasing: body[(repetitionBytes + definitionBytes)...])
         let uncompressedValues = Int(header.uncompressedPageSize) - repetitionBytes - definitionBytes
         if info.isCompressed, codec != .uncompressed {
             guard uncompressedValues >= 0 else { throw .corruptPage("negative uncompressed value size") }
-            let data = try PageCompression.decompress(valueBytes, codec: codec, uncompressedSize: uncompressedValues)
-            try data.withParquetBytes { (bytes: UnsafeRawBufferPointer) throws(ParquetError) in
+            try PageCompression.withDecompressed(valueBytes, codec: codec, uncompressedSize: uncompressedValues,
+                                                 scratch: &scratch)
+            { (bytes: UnsafeRawBufferPointer) throws(ParquetError) in
                 try readValues(bytes, count: present, encoding: info.encoding, into: values)
             }
         } else {
@@ -161,6 +184,24 @@ struct ColumnChunkDecoder {
             throw .corruptPage("impossible value count \(count)")
         }
         return Int(count)
+    }
+
+    /// Turns a flat column's page levels into validity bits; returns how many entries hold a value. Pages
+    /// without nulls add nothing until the first null appears, so null-free chunks never build a bitmap.
+    private mutating func appendPageValidity(entries: Int) -> Int {
+        var present = 0
+        for level in pageLevels where level == 1 { present += 1 }
+        if present < entries, validity == nil {
+            var builder = BitmapBuilder(capacity: entryCount + entries)
+            builder.append(true, count: entryCount)
+            validity = builder
+        }
+        if present == entries {
+            validity?.append(true, count: entries)
+        } else {
+            for level in pageLevels { validity?.append(level == 1) }
+        }
+        return present
     }
 
     /// Entries of this page whose definition level says a value is present.

@@ -122,62 +122,95 @@ public struct ParquetFileReader: Sendable {
         }
     }
 
-    /// One row group as a batch, reading only the chunks of the projected fields.
+    /// One row group as a batch, reading only the chunks of the projected fields. Chunks are read one at a time
+    /// into one reused buffer and decoded before the next is read.
     public func readRowGroup(_ index: Int, projection: Projection = .all) async throws(ParquetError) -> RecordBatch {
         let fields = try fieldIndices(projection)
-        var chunks: [Int: [UInt8]] = [:]
-        for field in fields {
-            for column in nodes[field].columns where chunks[column] == nil {
-                let range = try chunkRange(column, rowGroup: index)
-                chunks[column] = try await Self.io(name) { try await source.read(range) }
-            }
+        var decoder = RowGroupDecoder(reader: self, index: index)
+        var buffer: [UInt8] = []
+        for column in leafColumns(of: fields) {
+            let range = try chunkRange(column, rowGroup: index)
+            try await Self.io(name) { try await source.read(range, into: &buffer) }
+            try decoder.decode(column, bytes: buffer, range: 0..<range.count)
         }
-        return try decodeRowGroup(index, fields: fields) { column, _ in chunks[column] ?? [] }
+        return try decoder.batch(fields: fields)
     }
 
-    /// One row group of a file held whole in `file`, decoded without suspending.
+    /// One row group of a file held whole in `file`, decoded without suspending or copying chunks out of it.
     public func decodeRowGroup(_ index: Int, projection: Projection = .all, file: [UInt8]) throws(ParquetError)
         -> RecordBatch
     {
-        try decodeRowGroup(index, fields: try fieldIndices(projection)) { _, range in
-            range.upperBound <= file.count ? Array(file[range]) : []
+        let fields = try fieldIndices(projection)
+        var decoder = RowGroupDecoder(reader: self, index: index)
+        for column in leafColumns(of: fields) {
+            let range = try chunkRange(column, rowGroup: index)
+            guard range.upperBound <= file.count else {
+                throw ParquetError.corruptPage("chunk \(range) lies outside the \(file.count) bytes given")
+                    .adding(file: name, rowGroup: index)
+            }
+            try decoder.decode(column, bytes: file, range: range)
         }
+        return try decoder.batch(fields: fields)
     }
 
-    private func decodeRowGroup(_ index: Int, fields: [Int], chunk: (Int, Range<Int>) -> [UInt8])
-        throws(ParquetError) -> RecordBatch
-    {
-        guard metadata.rowGroups.indices.contains(index) else {
-            throw ParquetError.invalidArgument("row group \(index) of \(metadata.rowGroups.count)").adding(file: name)
+    /// The leaf columns below `fields`, each once, in file order.
+    private func leafColumns(of fields: [Int]) -> [Int] {
+        Set(fields.flatMap { nodes[$0].columns }).sorted()
+    }
+
+    /// Decodes the chunks of one row group as they arrive, then assembles the projected fields.
+    private struct RowGroupDecoder {
+        let reader: ParquetFileReader
+        let index: Int
+        private var decoded: [Int: DecodedColumn] = [:]
+        /// Decompressed pages, reused across every page of every chunk.
+        private var scratch: [UInt8] = []
+
+        init(reader: ParquetFileReader, index: Int) {
+            self.reader = reader
+            self.index = index
         }
-        let rowGroup = metadata.rowGroups[index]
-        do throws(ParquetError) {
-            var decoded: [Int: DecodedColumn] = [:]
-            for field in fields {
-                for column in nodes[field].columns where decoded[column] == nil {
-                    let bytes = chunk(column, try chunkRange(column, rowGroup: index))
-                    guard let meta = rowGroup.columns[column].metaData else {
-                        throw ParquetError.corruptPage("the row group has no metadata for this column")
-                    }
-                    decoded[column] = try ColumnChunkDecoder.decode(bytes, column: schema.columns[column],
-                                                                    metaData: meta)
+
+        mutating func decode(_ column: Int, bytes: [UInt8], range: Range<Int>) throws(ParquetError) {
+            do throws(ParquetError) {
+                guard let meta = try rowGroup().columns[column].metaData else {
+                    throw ParquetError.corruptPage("the row group has no metadata for this column")
                 }
-            }
-            var arrays: [any ArrowArray] = []
-            for field in fields {
-                arrays.append(try RecordAssembler.assemble(nodes[field], columns: decoded, descriptors: schema.columns))
-            }
-            guard arrays.allSatisfy({ $0.count == Int(rowGroup.numRows) }) else {
-                throw ParquetError.corruptPage("columns disagree with the row group's \(rowGroup.numRows) rows")
-            }
-            let projected = Schema(fields.map { nodes[$0].field }, metadata: arrowSchema.metadata)
-            do {
-                return try RecordBatch(schema: projected, columns: arrays)
+                decoded[column] = try ColumnChunkDecoder.decode(bytes, range: range,
+                                                                column: reader.schema.columns[column],
+                                                                metaData: meta, scratch: &scratch)
             } catch {
-                throw ParquetError.corruptPage("\(error)")
+                throw error.adding(file: reader.name, rowGroup: index)
             }
-        } catch {
-            throw error.adding(file: name, rowGroup: index)
+        }
+
+        func batch(fields: [Int]) throws(ParquetError) -> RecordBatch {
+            do throws(ParquetError) {
+                let rowGroup = try rowGroup()
+                var arrays: [any ArrowArray] = []
+                for field in fields {
+                    arrays.append(try RecordAssembler.assemble(reader.nodes[field], columns: decoded,
+                                                               descriptors: reader.schema.columns))
+                }
+                guard arrays.allSatisfy({ $0.count == Int(rowGroup.numRows) }) else {
+                    throw ParquetError.corruptPage("columns disagree with the row group's \(rowGroup.numRows) rows")
+                }
+                let projected = Schema(fields.map { reader.nodes[$0].field }, metadata: reader.arrowSchema.metadata)
+                do {
+                    return try RecordBatch(schema: projected, columns: arrays)
+                } catch {
+                    throw ParquetError.corruptPage("\(error)")
+                }
+            } catch {
+                throw error.adding(file: reader.name, rowGroup: index)
+            }
+        }
+
+        private func rowGroup() throws(ParquetError) -> RowGroup {
+            guard reader.metadata.rowGroups.indices.contains(index) else {
+                throw ParquetError.invalidArgument("row group \(index) of \(reader.metadata.rowGroups.count)")
+            }
+            return reader.metadata.rowGroups[index]
         }
     }
 

@@ -14,8 +14,7 @@ enum RecordAssembler {
            decoded.repetitions.isEmpty
         {
             // A column outside any list: every entry is a row, so no slot positions are needed.
-            let validity = validityBitmap(definitions: decoded.definitions, slots: 0..<decoded.entryCount,
-                                          level: level)
+            let validity = validity(of: decoded, slots: 0..<decoded.entryCount, level: level)
             return try leaf(field: field, decoded: decoded, descriptor: descriptors[column],
                             count: decoded.entryCount, validity: validity)
         }
@@ -37,7 +36,7 @@ enum RecordAssembler {
         guard let first = node.firstColumn, let decoded = columns[first], let own = slots[first] else {
             throw .schema("field \(node.field.name) has no leaf column")
         }
-        let validity = validityBitmap(definitions: decoded.definitions, slots: own, level: node.definition)
+        let validity = validity(of: decoded, slots: own, level: node.definition)
         switch node {
         case .primitive(let field, let column, _):
             return try leaf(field: field, decoded: decoded, descriptor: descriptors[column], count: own.count,
@@ -79,7 +78,15 @@ enum RecordAssembler {
         }
     }
 
-    /// Validity of a node at its slots: valid where the definition level reaches the node's own.
+    /// Validity of a node at its slots: valid where the definition level reaches the node's own. A flat column's
+    /// slots are all its entries and its only level is 1, so its decoded bitmap answers for any node above it.
+    private static func validity(of decoded: DecodedColumn, slots: some Collection<Int>, level: Int)
+        -> ValidityBitmap
+    {
+        if let flat = decoded.validity { return level > 0 ? flat : .allValid }
+        return validityBitmap(definitions: decoded.definitions, slots: slots, level: level)
+    }
+
     private static func validityBitmap(definitions: [Int16], slots: some Collection<Int>, level: Int)
         -> ValidityBitmap
     {

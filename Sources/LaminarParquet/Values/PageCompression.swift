@@ -23,6 +23,42 @@ enum PageCompression {
         }
     }
 
+    /// Hands `body` a page's decompressed bytes: decompressed into `scratch`, which grows as needed and is reused
+    /// from page to page (a fresh allocation per page costs more in page faults than the decompression itself);
+    /// uncompressed pages are handed over in place.
+    static func withDecompressed<R>(_ bytes: UnsafeRawBufferPointer, codec: ParquetCodec, uncompressedSize: Int,
+                                    scratch: inout [UInt8],
+                                    _ body: (UnsafeRawBufferPointer) throws(ParquetError) -> R) throws(ParquetError) -> R
+    {
+        let library: CompressionCodec
+        switch codec {
+        case .uncompressed:
+            guard bytes.count == uncompressedSize else {
+                throw .corruptPage("uncompressed page holds \(bytes.count) bytes, its header says \(uncompressedSize)")
+            }
+            return try body(bytes)
+        case .snappy: library = .snappy
+        case .zstd: library = .zstd
+        case .lz4Raw: library = .lz4Raw
+        default:
+            let data = try decompress(bytes, codec: codec, uncompressedSize: uncompressedSize)
+            return try data.withParquetBytes(body)
+        }
+        guard uncompressedSize >= 0, uncompressedSize <= CompressionLimits.maxOutputSize else {
+            throw .corruptPage("impossible uncompressed page size \(uncompressedSize)")
+        }
+        if scratch.count < uncompressedSize { scratch = [UInt8](repeating: 0, count: uncompressedSize) }
+        return try scratch.withParquetElements { (buffer: UnsafeMutableBufferPointer<UInt8>) throws(ParquetError) -> R in
+            let output = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[..<uncompressedSize])
+            do {
+                try library.decompress(bytes, into: output)
+            } catch {
+                throw decompressionFailure(error)
+            }
+            return try body(UnsafeRawBufferPointer(output))
+        }
+    }
+
     /// Decompresses a page body to exactly `uncompressedSize` bytes.
     static func decompress(_ bytes: UnsafeRawBufferPointer, codec: ParquetCodec, uncompressedSize: Int)
         throws(ParquetError) -> [UInt8]
@@ -44,11 +80,14 @@ enum PageCompression {
         }
         do {
             return try library.decompress(bytes, uncompressedSize: uncompressedSize)
-        } catch let error as CompressionError {
-            throw ParquetError(error)
         } catch {
-            throw ParquetError(.decompression(String(describing: error)))
+            throw decompressionFailure(error)
         }
+    }
+
+    private static func decompressionFailure(_ error: any Error) -> ParquetError {
+        if let error = error as? CompressionError { return ParquetError(error) }
+        return ParquetError(.decompression(String(describing: error)))
     }
 
     /// The deprecated LZ4 codec: Hadoop's framing (big-endian decompressed and compressed sizes before each LZ4

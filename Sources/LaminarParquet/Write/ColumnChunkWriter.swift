@@ -130,7 +130,13 @@ final class ColumnChunkWriter {
         let entries = max(definitions.count, repetitions.count, physical.count)
         let nulls = entries - physical.count
 
+        // Version 1 pages carry their levels in the compressed body, so levels and values go into one buffer,
+        // sized up front: growing it by doubling, then concatenating, copied every page twice more.
+        let levels = encodeLevels()
+        let levelPrefix = options.pageVersion == .v1 ? levels.repetition.prefixed + levels.definition.prefixed : []
         var body: [UInt8] = []
+        body.reserveCapacity(levelPrefix.count + pendingBytes + 64)
+        body.append(contentsOf: levelPrefix)
         let encoding = try encodeValues(physical, into: &body)
         if !encodings.contains(encoding) { encodings.append(encoding) }
 
@@ -148,25 +154,19 @@ final class ColumnChunkWriter {
         }
         nullCount += nulls
 
-        let levels = encodeLevels()
+        let compressed = try PageCompression.compress(body, codec: options.compression, level: options.compressionLevel)
         let header: PageHeader
-        var pageBytes: [UInt8]
+        let levelBytes: [UInt8]
         switch options.pageVersion {
         case .v1:
-            let uncompressed = levels.repetition.prefixed + levels.definition.prefixed + body
-            let compressed = try PageCompression.compress(uncompressed, codec: options.compression,
-                                                          level: options.compressionLevel)
-            var v1 = PageHeader(type: .dataPage, uncompressedPageSize: try Self.size(uncompressed.count),
+            levelBytes = []
+            var v1 = PageHeader(type: .dataPage, uncompressedPageSize: try Self.size(body.count),
                                 compressedPageSize: try Self.size(compressed.count))
             v1.dataPageHeader = DataPageHeader(numValues: Int32(entries), encoding: encoding,
                                                statistics: statistics)
             header = v1
-            pageBytes = compressed
-            uncompressedSize += uncompressed.count
         case .v2:
-            let compressed = try PageCompression.compress(body, codec: options.compression,
-                                                          level: options.compressionLevel)
-            let levelBytes = levels.repetition.bare + levels.definition.bare
+            levelBytes = levels.repetition.bare + levels.definition.bare
             var v2 = PageHeader(type: .dataPageV2,
                                 uncompressedPageSize: try Self.size(levelBytes.count + body.count),
                                 compressedPageSize: try Self.size(levelBytes.count + compressed.count))
@@ -176,14 +176,17 @@ final class ColumnChunkWriter {
                 repetitionLevelsByteLength: Int32(levels.repetition.bare.count),
                 isCompressed: options.compression != .uncompressed, statistics: statistics)
             header = v2
-            pageBytes = levelBytes + compressed
-            uncompressedSize += levelBytes.count + body.count
         }
         let headerBytes = header.thriftBytes
-        uncompressedSize += headerBytes.count
-        page.compressedSize = headerBytes.count + pageBytes.count
+        var pageBytes: [UInt8] = []
+        pageBytes.reserveCapacity(headerBytes.count + levelBytes.count + compressed.count)
+        pageBytes.append(contentsOf: headerBytes)
+        pageBytes.append(contentsOf: levelBytes)
+        pageBytes.append(contentsOf: compressed)
+        uncompressedSize += headerBytes.count + levelBytes.count + body.count
+        page.compressedSize = pageBytes.count
         compressedSize += page.compressedSize
-        dataPages.append(headerBytes + pageBytes)
+        dataPages.append(pageBytes)
         pages.append(page)
 
         rowCount += pendingRows
