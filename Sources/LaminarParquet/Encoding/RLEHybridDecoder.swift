@@ -79,6 +79,38 @@ struct RLEHybridDecoder {
         return written
     }
 
+    /// Hands the next `count` values to the visitors run by run instead of one by one: a repeated run as its
+    /// value and length, a bit-packed stretch as the run's bytes and a bit range. At bit width 1 packed bytes are
+    /// laid out as an Arrow bitmap, so flat columns' levels become validity without a value per entry.
+    /// Returns how many values were visited, fewer than `count` only when the data ends.
+    mutating func visitRuns(count: Int, repeated: (_ value: UInt64, _ count: Int) -> Void,
+                            packed: (_ bytes: UnsafeRawBufferPointer, _ first: Int, _ count: Int) -> Void)
+        throws(ParquetError) -> Int
+    {
+        if zeroFill {
+            repeated(0, count)
+            return count
+        }
+        var visited = 0
+        while visited < count {
+            if runRemaining == 0 {
+                guard bytesConsumed < data.count else { break }
+                try readRunHeader()
+                continue
+            }
+            let take = min(runRemaining, count - visited)
+            if runIsPacked {
+                packed(UnsafeRawBufferPointer(rebasing: data[packedStart...]), packedIndex, take)
+                packedIndex += take
+            } else {
+                repeated(repeatedValue, take)
+            }
+            runRemaining -= take
+            visited += take
+        }
+        return visited
+    }
+
     private mutating func readRunHeader() throws(ParquetError) {
         let headerOffset = bytesConsumed
         let header = try LEB128.read(data, at: &bytesConsumed)

@@ -15,8 +15,6 @@ struct ColumnChunkDecoder {
     private var entryCount = 0
     /// Whether definition levels reduce to a validity bitmap: maximum definition level 1, no repetition.
     private let isFlat: Bool
-    /// A flat column's levels for the current page only.
-    private var pageLevels: [Int16] = []
     /// A flat column's validity, started at the first page with a null.
     private var validity: BitmapBuilder?
 
@@ -128,15 +126,18 @@ struct ColumnChunkDecoder {
                                        encoding: info.repetitionLevelEncoding, into: &repetitions)
         }
         let definitionStart = definitions.count
-        if isFlat {
-            pageLevels.removeAll(keepingCapacity: true)
-            position += try readLevels(page, from: position, count: entries, max: 1,
-                                       encoding: info.definitionLevelEncoding, into: &pageLevels)
+        var present = entries
+        if isFlat, info.definitionLevelEncoding == .rle {
+            let (levels, length) = try RLEHybridDecoder.lengthPrefixed(UnsafeRawBufferPointer(rebasing: page[position...]),
+                                                                     bitWidth: 1)
+            present = try appendFlatValidity(levels, entries: entries)
+            position += length
         } else if column.maxDefinitionLevel > 0 {
             position += try readLevels(page, from: position, count: entries, max: column.maxDefinitionLevel,
                                        encoding: info.definitionLevelEncoding, into: &definitions)
+            present = presentCount(from: definitionStart, entries: entries)
+            if isFlat { try convertToFlatValidity(entries: entries) }
         }
-        let present = isFlat ? appendPageValidity(entries: entries) : presentCount(from: definitionStart, entries: entries)
         try readValues(UnsafeRawBufferPointer(rebasing: page[position...]), count: present, encoding: info.encoding,
                        into: values)
         entryCount += entries
@@ -157,13 +158,13 @@ struct ColumnChunkDecoder {
         }
         let definitionStart = definitions.count
         let definitionLevels = UnsafeRawBufferPointer(rebasing: body[repetitionBytes..<(repetitionBytes + definitionBytes)])
+        var present = entries
         if isFlat {
-            pageLevels.removeAll(keepingCapacity: true)
-            try Self.appendRLE(definitionLevels, count: entries, max: 1, into: &pageLevels)
+            present = try appendFlatValidity(try RLEHybridDecoder(definitionLevels, bitWidth: 1), entries: entries)
         } else if column.maxDefinitionLevel > 0 {
             try Self.appendRLE(definitionLevels, count: entries, max: column.maxDefinitionLevel, into: &definitions)
+            present = presentCount(from: definitionStart, entries: entries)
         }
-        let present = isFlat ? appendPageValidity(entries: entries) : presentCount(from: definitionStart, entries: entries)
         let valueBytes = UnsafeRawBufferPointer(rebasing: body[(repetitionBytes + definitionBytes)...])
         let uncompressedValues = Int(header.uncompressedPageSize) - repetitionBytes - definitionBytes
         if info.isCompressed, codec != .uncompressed {
@@ -186,22 +187,48 @@ struct ColumnChunkDecoder {
         return Int(count)
     }
 
-    /// Turns a flat column's page levels into validity bits; returns how many entries hold a value. Pages
-    /// without nulls add nothing until the first null appears, so null-free chunks never build a bitmap.
-    private mutating func appendPageValidity(entries: Int) -> Int {
+    /// Reads a flat column's levels run by run into its validity; returns how many entries hold a value. The
+    /// bitmap starts at the first null, so null-free chunks (one RLE run of 1s per page) never build one.
+    private mutating func appendFlatValidity(_ levels: RLEHybridDecoder, entries: Int) throws(ParquetError) -> Int {
+        var levels = levels
         var present = 0
-        for level in pageLevels where level == 1 { present += 1 }
-        if present < entries, validity == nil {
-            var builder = BitmapBuilder(capacity: entryCount + entries)
-            builder.append(true, count: entryCount)
-            validity = builder
-        }
-        if present == entries {
-            validity?.append(true, count: entries)
-        } else {
-            for level in pageLevels { validity?.append(level == 1) }
-        }
+        var seen = 0
+        let visited = try levels.visitRuns(count: entries, repeated: { value, count in
+            if value == 0 { startValidity(seen) }
+            validity?.append(value == 1, count: count)
+            if value == 1 { present += count }
+            seen += count
+        }, packed: { bytes, first, count in
+            guard let base = bytes.baseAddress else { return }
+            let ones = Bitmap.countSetBits(base, offset: first, count: count)
+            if ones < count { startValidity(seen) }
+            if validity != nil {
+                for bit in first..<(first + count) { validity?.append(Bitmap.get(base, bit)) }
+            }
+            present += ones
+            seen += count
+        })
+        guard visited == entries else { throw .corruptPage("levels hold \(visited) of \(entries) entries") }
         return present
+    }
+
+    /// Begins the validity bitmap at a flat column's first null, `seen` entries into the current page.
+    private mutating func startValidity(_ seen: Int) {
+        guard validity == nil else { return }
+        var builder = BitmapBuilder(capacity: 2 * (entryCount + seen) + 1024)
+        builder.append(true, count: entryCount + seen)
+        validity = builder
+    }
+
+    /// The deprecated BIT_PACKED level encoding of a flat column, decoded into `definitions` like a nested
+    /// column's, moved into its validity.
+    private mutating func convertToFlatValidity(entries: Int) throws(ParquetError) {
+        let start = definitions.count - entries
+        if definitions[start...].contains(0) { startValidity(0) }
+        if validity != nil {
+            for level in definitions[start...] { validity?.append(level == 1) }
+        }
+        definitions.removeAll(keepingCapacity: true)
     }
 
     /// Entries of this page whose definition level says a value is present.
