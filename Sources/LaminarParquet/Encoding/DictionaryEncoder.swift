@@ -122,7 +122,25 @@ final class DictionaryEncoder {
     private func equals(_ entry: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         let stored = isVariable ? variableValues.bytes(at: entry)
             : UnsafeRawBufferPointer(start: UnsafeRawPointer(fixedValues.baseAddress) + entry * width, count: width)
-        return stored.count == bytes.count && Compute.compareBytes(stored, bytes) == 0
+        return Self.sameBytes(stored, bytes)
+    }
+
+    /// Byte equality in 8-byte words, inline: dictionary values are short and every repeated value of a
+    /// low-cardinality column is compared once, so a `memcmp` call per value costs more than the comparison.
+    @inline(__always)
+    static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        var position = 0
+        while position + 8 <= a.count {
+            guard a.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: position, as: UInt64.self) else { return false }
+            position += 8
+        }
+        while position < a.count {
+            guard a[position] == b[position] else { return false }
+            position += 1
+        }
+        return true
     }
 
     private func rehash(capacity: Int) {
