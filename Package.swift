@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "LaminarArrow", targets: ["LaminarArrow"]),
         .library(name: "LaminarCompression", targets: ["LaminarCompression"]),
         .library(name: "LaminarParquet", targets: ["LaminarParquet"]),
+        .library(name: "LaminarObjectStore", targets: ["LaminarObjectStore"]),
         .executable(name: "laminar", targets: ["laminar"]),
     ],
     traits: [
@@ -23,6 +24,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // MARK: C libraries from Debian's -dev packages
@@ -40,6 +45,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "LaminarParquet", dependencies: ["LaminarArrow", "LaminarCompression"], swiftSettings: swiftSettings),
+        .target(
+            name: "LaminarObjectStore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Command-line tool
         .executableTarget(
@@ -83,6 +102,18 @@ let package = Package(
         .testTarget(
             name: "LaminarParquetTests",
             dependencies: ["LaminarParquet", "LaminarCompression", "LaminarTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LaminarObjectStoreTests",
+            dependencies: [
+                "LaminarObjectStore",
+                "LaminarTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

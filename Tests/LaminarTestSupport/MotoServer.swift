@@ -48,7 +48,7 @@ public final class MotoServer: @unchecked Sendable {
     deinit { stop() }
 
     /// A port the kernel reports free on 127.0.0.1 (bind to port 0, read it back, close).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw InteropEnvironment.Failure(description: "socket() failed") }
         defer { close(fd) }
@@ -67,7 +67,7 @@ public final class MotoServer: @unchecked Sendable {
     }
 
     /// Whether something accepts TCP connections on the port.
-    static func answers(port: Int) -> Bool {
+    public static func answers(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }

@@ -1,0 +1,178 @@
+import Foundation
+
+/// An instant as UTC calendar fields. Signing needs `20130524T000000Z`, and object stores answer with ISO 8601
+/// (`2009-10-12T17:50:30.000Z`) and RFC 1123 (`Wed, 12 Oct 2009 17:50:30 GMT`) dates; the civil-date arithmetic
+/// here does all three without Foundation's formatters, which are not `Sendable` and parse leniently.
+public struct UTCTimestamp: Hashable, Sendable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+    public var nanosecond: Int
+
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, nanosecond: Int = 0) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.nanosecond = nanosecond
+    }
+
+    public init(_ date: Date) {
+        let interval = date.timeIntervalSince1970.isFinite ? date.timeIntervalSince1970 : 0
+        let wholeSeconds = interval.rounded(.down)
+        let seconds = Int(max(min(wholeSeconds, 1e15), -1e15))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        (year, month, day) = Self.civil(fromDays: days)
+        hour = secondOfDay / 3600
+        minute = secondOfDay % 3600 / 60
+        second = secondOfDay % 60
+        nanosecond = Int(((interval - wholeSeconds) * 1e9).rounded(.down))
+    }
+
+    public var date: Date {
+        let days = Self.days(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
+        return Date(timeIntervalSince1970: Double(seconds) + Double(nanosecond) / 1e9)
+    }
+
+    /// `yyyyMMdd'T'HHmmss'Z'`, the `x-amz-date` form.
+    public var compactDateTime: String {
+        dateStamp + "T" + Self.pad(hour, 2) + Self.pad(minute, 2) + Self.pad(second, 2) + "Z"
+    }
+
+    /// `yyyyMMdd`, the date of a SigV4 credential scope.
+    public var dateStamp: String { Self.pad(year, 4) + Self.pad(month, 2) + Self.pad(day, 2) }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+00:00)`; `nil` for anything else.
+    public static func parseISO8601(_ text: String) -> UTCTimestamp? {
+        var scanner = FieldScanner(text)
+        guard let year = scanner.number(digits: 4), scanner.skip("-"), let month = scanner.number(digits: 2),
+            scanner.skip("-"), let day = scanner.number(digits: 2), scanner.skip("T") || scanner.skip("t"),
+            let hour = scanner.number(digits: 2), scanner.skip(":"), let minute = scanner.number(digits: 2),
+            scanner.skip(":"), let second = scanner.number(digits: 2)
+        else { return nil }
+        var nanosecond = 0
+        if scanner.skip(".") {
+            guard let fraction = scanner.fractionNanoseconds() else { return nil }
+            nanosecond = fraction
+        }
+        guard scanner.skip("Z") || scanner.skip("z") || (scanner.skip("+00:00")), scanner.atEnd else { return nil }
+        return validated(year, month, day, hour, minute, second, nanosecond)
+    }
+
+    /// Parses the RFC 1123 form of HTTP dates, `Wed, 12 Oct 2009 17:50:30 GMT`; `nil` for anything else.
+    public static func parseHTTPDate(_ text: String) -> UTCTimestamp? {
+        var scanner = FieldScanner(text)
+        guard scanner.skipLetters(3), scanner.skip(", "), let day = scanner.number(digits: 2), scanner.skip(" "),
+            let monthName = scanner.letters(3), let month = monthNames.firstIndex(of: monthName).map({ $0 + 1 }),
+            scanner.skip(" "), let year = scanner.number(digits: 4), scanner.skip(" "),
+            let hour = scanner.number(digits: 2), scanner.skip(":"), let minute = scanner.number(digits: 2),
+            scanner.skip(":"), let second = scanner.number(digits: 2), scanner.skip(" GMT"), scanner.atEnd
+        else { return nil }
+        return validated(year, month, day, hour, minute, second, 0)
+    }
+
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    private static func validated(
+        _ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int, _ nanosecond: Int
+    ) -> UTCTimestamp? {
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+            (0...60).contains(second)
+        else { return nil }
+        return UTCTimestamp(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: min(second, 59),
+            nanosecond: nanosecond
+        )
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The inverse of `days(year:month:day:)` (Howard Hinnant's `civil_from_days`).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+extension UTCTimestamp {
+    /// Reads fixed-width fields from a date string; every step fails softly.
+    private struct FieldScanner {
+        let bytes: [UInt8]
+        var index = 0
+
+        init(_ text: String) { bytes = Array(text.utf8) }
+
+        var atEnd: Bool { index == bytes.count }
+
+        mutating func skip(_ literal: String) -> Bool {
+            let literalBytes = Array(literal.utf8)
+            guard bytes.count - index >= literalBytes.count,
+                bytes[index..<index + literalBytes.count].elementsEqual(literalBytes)
+            else { return false }
+            index += literalBytes.count
+            return true
+        }
+
+        mutating func number(digits: Int) -> Int? {
+            guard bytes.count - index >= digits else { return nil }
+            var value = 0
+            for byte in bytes[index..<index + digits] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            index += digits
+            return value
+        }
+
+        /// One or more digits after a decimal point, as nanoseconds (digits beyond the ninth are dropped).
+        mutating func fractionNanoseconds() -> Int? {
+            var value = 0
+            var count = 0
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                if count < 9 { value = value * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
+                count += 1
+                index += 1
+            }
+            guard count > 0 else { return nil }
+            for _ in count..<max(count, 9) { value *= 10 }
+            return value
+        }
+
+        mutating func letters(_ count: Int) -> String? {
+            guard bytes.count - index >= count else { return nil }
+            let slice = bytes[index..<index + count]
+            guard slice.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "z")).contains($0) }) else { return nil }
+            index += count
+            return String(decoding: slice, as: UTF8.self)
+        }
+
+        mutating func skipLetters(_ count: Int) -> Bool { letters(count) != nil }
+    }
+}
