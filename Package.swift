@@ -48,6 +48,7 @@ let package = Package(
         .target(
             name: "LaminarObjectStore",
             dependencies: [
+                "LaminarArrow",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,8 +1,9 @@
 import Foundation
+import LaminarArrow
 
 /// An instant as UTC calendar fields. Signing needs `20130524T000000Z`, and object stores answer with ISO 8601
 /// (`2009-10-12T17:50:30.000Z`) and RFC 1123 (`Wed, 12 Oct 2009 17:50:30 GMT`) dates; the civil-date arithmetic
-/// here does all three without Foundation's formatters, which are not `Sendable` and parse leniently.
+/// here (over `LaminarArrow`'s `Temporal` calendar) does all three without Foundation's formatters, which are not `Sendable` and parse leniently.
 public struct UTCTimestamp: Hashable, Sendable {
     public var year: Int
     public var month: Int
@@ -25,10 +26,11 @@ public struct UTCTimestamp: Hashable, Sendable {
     public init(_ date: Date) {
         let interval = date.timeIntervalSince1970.isFinite ? date.timeIntervalSince1970 : 0
         let wholeSeconds = interval.rounded(.down)
-        let seconds = Int(max(min(wholeSeconds, 1e15), -1e15))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        (year, month, day) = Self.civil(fromDays: days)
+        let seconds = Int64(max(min(wholeSeconds, 1e15), -1e15))
+        let (days, secondOfDayWide) = Temporal.floorDivide(seconds, Temporal.secondsPerDay)
+        let secondOfDay = Int(secondOfDayWide)
+        let civil = Temporal.civilFromDays(days)
+        (year, month, day) = (Int(civil.year), Int(civil.month), Int(civil.day))
         hour = secondOfDay / 3600
         minute = secondOfDay % 3600 / 60
         second = secondOfDay % 60
@@ -36,7 +38,7 @@ public struct UTCTimestamp: Hashable, Sendable {
     }
 
     public var date: Date {
-        let days = Self.days(year: year, month: month, day: day)
+        let days = Int(Temporal.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day)))
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
         return Date(timeIntervalSince1970: Double(seconds) + Double(nanosecond) / 1e9)
     }
@@ -95,29 +97,6 @@ public struct UTCTimestamp: Hashable, Sendable {
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The inverse of `days(year:month:day:)` (Howard Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 

@@ -110,6 +110,18 @@ enum ObjectStoreConformance {
         #expect(try await store.get(path, range: nil) == Array("writer \(winner)".utf8))
     }
 
+    /// For an empty store that lists two entries per page: objects and folded prefixes alike fill the pages.
+    static func twoEntriesPerPage(_ store: any ObjectStore) async throws {
+        for key in ["e", "d/1", "c", "b/1", "a"] { try await store.put(ObjectPath(key), [0]) }
+        let listing = try await CollectedListing(store.list(prefix: nil, delimiter: false))
+        #expect(listing.pages.map(\.objects.count) == [2, 2, 1])
+        #expect(listing.keys == ["a", "b/1", "c", "d/1", "e"])
+        let folded = try await CollectedListing(store.list(prefix: nil, delimiter: true))
+        #expect(folded.pages.map { $0.objects.count + $0.commonPrefixes.count } == [2, 2, 1])
+        #expect(folded.keys == ["a", "c", "e"])
+        #expect(folded.commonPrefixes == ["b", "d"])
+    }
+
     static func listing(_ store: any ObjectStore, _ base: ObjectPath) async throws {
         let keys = ["a/b/1", "a/b/2", "a/b/deep/3", "a/bc", "a/c/4", "a-x", "a0", "z"]
         for key in keys { try await store.put(base.appending(key), Array(key.utf8)) }

@@ -19,27 +19,7 @@ import Testing
     @Test func putIfAbsentRace() async throws {
         let store = try await MotoScope.current().makeStore()
         for round in 0..<5 {
-            let path = try ObjectPath("_delta_log/\(round).json")
-            let results = await withTaskGroup(of: (Int, ObjectStoreError.Kind?).self) { group in
-                for writer in 0..<16 {
-                    group.addTask {
-                        do {
-                            try await store.putIfAbsent(path, Array("writer \(writer)".utf8))
-                            return (writer, nil)
-                        } catch let error as ObjectStoreError {
-                            return (writer, error.kind)
-                        } catch {
-                            return (writer, .io)
-                        }
-                    }
-                }
-                return await group.reduce(into: []) { $0.append($1) }
-            }
-            let winners = results.filter { $0.1 == nil }.map(\.0)
-            #expect(winners.count == 1, "round \(round): winners \(winners)")
-            #expect(results.filter { $0.1 != nil }.allSatisfy { $0.1 == .alreadyExists })
-            let winner = try #require(winners.first)
-            #expect(try await store.get(path, range: nil) == Array("writer \(winner)".utf8))
+            try await ObjectStoreConformance.putIfAbsentRace(store, ObjectPath("round-\(round)"))
         }
     }
 

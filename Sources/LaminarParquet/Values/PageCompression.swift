@@ -47,7 +47,13 @@ enum PageCompression {
         guard uncompressedSize >= 0, uncompressedSize <= CompressionLimits.maxOutputSize else {
             throw .corruptPage("impossible uncompressed page size \(uncompressedSize)")
         }
-        if scratch.count < uncompressedSize { scratch = [UInt8](repeating: 0, count: uncompressedSize) }
+        if scratch.count < uncompressedSize {
+            // Left uninitialized: the codec must fill all of it or throw, and a hostile header's size then costs
+            // address space rather than zeroed memory.
+            scratch = [UInt8](unsafeUninitializedCapacity: uncompressedSize) { _, initialized in
+                initialized = uncompressedSize
+            }
+        }
         return try scratch.withParquetElements { (buffer: UnsafeMutableBufferPointer<UInt8>) throws(ParquetError) -> R in
             let output = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[..<uncompressedSize])
             do {
