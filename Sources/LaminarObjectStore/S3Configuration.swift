@@ -11,6 +11,13 @@ public struct S3Configuration: Sendable, Hashable, CustomStringConvertible {
         case virtualHosted
     }
 
+    /// Which service is on the other end. GCS's XML API accepts S3 requests signed with HMAC keys, but
+    /// spells a conditional create `x-goog-if-generation-match: 0` and has no multi-object delete.
+    public enum Dialect: Sendable, Hashable {
+        case amazon
+        case googleCloudStorage
+    }
+
     public var bucket: String
     public var region: String
     /// `scheme://host[:port][/base]`; `nil` means AWS's own `https://s3.<region>.amazonaws.com`.
@@ -28,6 +35,7 @@ public struct S3Configuration: Sendable, Hashable, CustomStringConvertible {
     public var listPageSize: Int?
     /// Sign `UNSIGNED-PAYLOAD` instead of hashing bodies (only over HTTPS).
     public var unsignedPayload: Bool
+    public var dialect: Dialect
 
     public static let minimumPartSize = 5 * 1024 * 1024
 
@@ -41,7 +49,8 @@ public struct S3Configuration: Sendable, Hashable, CustomStringConvertible {
         partSize: Int = 8 * 1024 * 1024,
         uploadConcurrency: Int = 4,
         listPageSize: Int? = nil,
-        unsignedPayload: Bool = false
+        unsignedPayload: Bool = false,
+        dialect: Dialect = .amazon
     ) {
         self.bucket = bucket
         self.region = region
@@ -53,6 +62,7 @@ public struct S3Configuration: Sendable, Hashable, CustomStringConvertible {
         self.uploadConcurrency = uploadConcurrency
         self.listPageSize = listPageSize
         self.unsignedPayload = unsignedPayload
+        self.dialect = dialect
     }
 
     /// The configuration for an `s3://bucket/prefix` location and delta-rs style options (`aws_region`,
@@ -71,15 +81,7 @@ public struct S3Configuration: Sendable, Hashable, CustomStringConvertible {
         )
     }
 
-    /// The parts of the endpoint URL, checked.
-    struct Endpoint: Hashable {
-        var scheme: String
-        var host: String
-        var port: Int?
-        var basePath: String
-    }
-
-    func resolvedEndpoint() throws(ObjectStoreError) -> Endpoint {
+    func resolvedEndpoint() throws(ObjectStoreError) -> ServiceEndpoint {
         guard !bucket.isEmpty, !bucket.contains("/"), bucket.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
             throw ObjectStoreError(.invalidConfiguration, detail: "`\(bucket)` is not a valid S3 bucket name")
         }
@@ -95,34 +97,15 @@ public struct S3Configuration: Sendable, Hashable, CustomStringConvertible {
             throw ObjectStoreError(.invalidConfiguration, detail: "upload concurrency and page size must be positive")
         }
         guard let endpoint else {
-            return Endpoint(scheme: "https", host: "s3.\(region).amazonaws.com", port: nil, basePath: "")
+            return ServiceEndpoint(scheme: "https", host: "s3.\(region).amazonaws.com")
         }
-        let shown = StoreLocation.redacted(endpoint)
-        guard let components = URLComponents(string: endpoint), let scheme = components.scheme?.lowercased(),
-            let host = components.host, !host.isEmpty
-        else {
-            throw ObjectStoreError(.invalidConfiguration, detail: "endpoint `\(shown)` is not a URL with a host")
-        }
-        guard scheme == "https" || scheme == "http" else {
-            throw ObjectStoreError(.invalidConfiguration, detail: "endpoint `\(shown)` is neither http nor https")
-        }
-        guard scheme == "https" || allowHTTP else {
-            throw ObjectStoreError(
-                .invalidConfiguration, detail: "endpoint `\(shown)` is plain HTTP; set allow_http to use it"
-            )
-        }
-        guard components.user == nil, components.password == nil, components.query == nil else {
-            throw ObjectStoreError(
-                .invalidConfiguration, detail: "endpoint `\(shown)` must not carry user info or a query"
-            )
-        }
-        let basePath = components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path
-        return Endpoint(scheme: scheme, host: host, port: components.port, basePath: basePath)
+        return try ServiceEndpoint(parsing: endpoint, allowHTTP: allowHTTP)
     }
 
     public var description: String {
         "S3Configuration(bucket: \(bucket), region: \(region), endpoint: "
             + (endpoint.map(StoreLocation.redacted) ?? "AWS") + ", addressing: \(addressing)"
+            + (dialect == .amazon ? "" : ", dialect: \(dialect)")
             + (prefix.isRoot ? "" : ", prefix: \(prefix)") + ")"
     }
 }

@@ -8,6 +8,9 @@ extension S3ObjectStore {
     /// DeleteObjects in batches of 1000. Keys holding characters XML 1.0 cannot carry are deleted one by one.
     /// S3 answers 200 even when single keys failed, listing them as `<Error>` entries, so those are read.
     public func delete(_ paths: [ObjectPath]) async throws {
+        guard configuration.dialect == .amazon else {
+            return try await deleteConcurrently(paths, width: 8)
+        }
         let keyed = try paths.map { (path: $0, key: try objectKey($0)) }
         let expressible = keyed.filter { Self.isXMLExpressible($0.key) }
         for single in keyed where !Self.isXMLExpressible(single.key) {

@@ -1,15 +1,9 @@
 extension S3ObjectStore {
     /// ListObjectsV2, one request per page. Keys are requested URL-encoded (`encoding-type=url`) because XML 1.0
-    /// cannot carry every byte a key may hold. Keys that no `ObjectPath` spells the same way (folder markers
-    /// ending in `/`, `a//b`, `.` segments), written by other tools, are left out: this store could not address
-    /// them anyway.
+    /// cannot carry every byte a key may hold. Keys no `ObjectPath` spells the same way are left out.
     public func list(prefix: ObjectPath?, delimiter: Bool) -> ObjectListing {
-        let requested = prefix ?? .root
         let storePrefix = configuration.prefix
-        let full = storePrefix.isRoot ? requested.rawValue
-            : requested.isRoot ? storePrefix.rawValue : storePrefix.rawValue + "/" + requested.rawValue
-        let keyPrefix = full.isEmpty ? "" : full + "/"
-        let stripped = storePrefix.isRoot ? "" : storePrefix.rawValue + "/"
+        let keyPrefix = storePrefix.listingPrefix(for: prefix)
         return ObjectListing { [self] token in
             var query: [(name: String, value: String)] = [("list-type", "2"), ("encoding-type", "url")]
             if !keyPrefix.isEmpty { query.append(("prefix", keyPrefix)) }
@@ -29,7 +23,7 @@ extension S3ObjectStore {
                     let size = entry.childText("Size").flatMap({ Int64($0) }), size >= 0,
                     let modified = entry.childText("LastModified").flatMap(UTCTimestamp.parseISO8601)
                 else { throw Self.malformed(response, prefix, "an entry lacks a valid Key, Size or LastModified") }
-                guard let path = Self.relativePath(key, stripping: stripped) else { continue }
+                guard let path = storePrefix.relativePath(ofKey: key) else { continue }
                 page.objects.append(
                     ObjectMeta(path: path, size: size, lastModified: modified.date, eTag: entry.childText("ETag"))
                 )
@@ -38,7 +32,7 @@ extension S3ObjectStore {
                 guard let rawPrefix = folder.childText("Prefix"),
                     let folded = urlEncoded ? URIEncoding.decode(rawPrefix, plusAsSpace: true) : rawPrefix
                 else { throw Self.malformed(response, prefix, "a common prefix is not valid") }
-                guard folded.hasSuffix("/"), let path = Self.relativePath(String(folded.dropLast()), stripping: stripped)
+                guard folded.hasSuffix("/"), let path = storePrefix.relativePath(ofKey: String(folded.dropLast()))
                 else { continue }
                 page.commonPrefixes.append(path)
             }
@@ -48,14 +42,6 @@ extension S3ObjectStore {
             }
             return (page, next)
         }
-    }
-
-    /// `key` without the store's prefix, if it is under it and canonical.
-    static func relativePath(_ key: String, stripping prefix: String) -> ObjectPath? {
-        guard KeyOrder.hasPrefix(key, prefix) else { return nil }
-        let relative = String(decoding: key.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
-        guard let path = try? ObjectPath(relative), !path.isRoot, path.rawValue == relative else { return nil }
-        return path
     }
 
     static func malformed(_ response: TransportResponse, _ path: ObjectPath?, _ reason: String) -> ObjectStoreError {

@@ -3,11 +3,12 @@ import Crypto
 import Foundation
 import Logging
 
-/// Amazon S3 and S3-compatible servers. Keys are the store's prefix joined with the object path; conditional
-/// creates use `If-None-Match: *`, which S3 honours atomically, so `putIfAbsent` is a real commit primitive.
+/// Amazon S3, S3-compatible servers, and GCS's XML API with HMAC keys. Keys are the store's prefix joined with
+/// the object path; conditional creates use `If-None-Match: *` (`x-goog-if-generation-match: 0` on GCS), which
+/// the service honours atomically, so `putIfAbsent` is a real commit primitive.
 public struct S3ObjectStore: ObjectStore, CustomStringConvertible {
     public let configuration: S3Configuration
-    let endpoint: S3Configuration.Endpoint
+    let endpoint: ServiceEndpoint
     let transport: HTTPTransport
 
     public init(
@@ -69,27 +70,9 @@ public struct S3ObjectStore: ObjectStore, CustomStringConvertible {
 
     public func get(_ path: ObjectPath, range: ByteRange?) async throws -> [UInt8] {
         let key = try objectKey(path)
-        if let range {
-            _ = try range.checkedOffsets(size: .max, path: path)
-            if range.isEmptyRequest {
-                _ = try await head(path)
-                return []
-            }
-        }
-        let request = makeRequest("GET", key: key, headers: range.map { [("Range", $0.httpHeaderValue)] } ?? [])
-        let response = try await send(request, path: path)
-        switch response.status {
-        case 200:
-            guard let range else { return response.body }
-            let offsets = range.resolved(size: Int64(response.body.count))
-            return Array(response.body[Int(offsets.lowerBound)..<Int(offsets.upperBound)])
-        case 206:
-            return response.body
-        case 416:
-            return []
-        default:
-            throw S3ErrorResponse.error(for: response, path: path)
-        }
+        return try await rangedGet(path, range: range) { header in
+            try await send(makeRequest("GET", key: key, headers: header.map { [("Range", $0)] } ?? []), path: path)
+        } failure: { S3ErrorResponse.error(for: $0, path: path) }
     }
 
     public func head(_ path: ObjectPath) async throws -> ObjectMeta {
@@ -113,7 +96,7 @@ public struct S3ObjectStore: ObjectStore, CustomStringConvertible {
 
     public func putIfAbsent(_ path: ObjectPath, _ bytes: [UInt8]) async throws {
         var request = makeRequest(
-            "PUT", key: try objectKey(path), headers: [("If-None-Match", "*")], body: bytes
+            "PUT", key: try objectKey(path), headers: [configuration.conditionalCreateHeader], body: bytes
         )
         request.semantics = .conditionalCreate
         try await expectSuccess(request, path: path)
@@ -144,10 +127,9 @@ public struct S3ObjectStore: ObjectStore, CustomStringConvertible {
 
     // MARK: Requests
 
-    /// The bucket key of `path`: the store's prefix joined with it. The root is a prefix, never an object.
+    /// The bucket key of `path`: the store's prefix joined with it.
     func objectKey(_ path: ObjectPath) throws(ObjectStoreError) -> String {
-        guard !path.isRoot else { throw .rootIsNotAnObject }
-        return configuration.prefix.isRoot ? path.rawValue : configuration.prefix.rawValue + "/" + path.rawValue
+        try configuration.prefix.key(for: path)
     }
 
     /// A request for `key` (the bucket itself when `nil`), addressed per the configuration. Bodies are hashed

@@ -20,6 +20,9 @@ public struct SignableRequest: Sendable {
     public var port: Int?
     /// The decoded path, `/`-separated, starting with `/`.
     public var path: String
+    /// The path exactly as sent, for APIs that carry a name containing `/` in one path segment (GCS's JSON API
+    /// wants `o/a%2Fb`); `nil` to encode `path` segment by segment.
+    public var percentEncodedPath: String?
     /// Decoded query parameters; a parameter without a value (`?uploads`) has an empty value.
     public var query: [(name: String, value: String)]
     public var headers: [(name: String, value: String)]
@@ -73,7 +76,7 @@ public struct SignableRequest: Sendable {
     }
 
     /// The path with each segment percent-encoded.
-    public var encodedPath: String { URIEncoding.encode(path, keepingSlashes: true) }
+    public var encodedPath: String { percentEncodedPath ?? URIEncoding.encode(path, keepingSlashes: true) }
 
     /// The query percent-encoded and sorted by name, then value: the canonical form AWS signs, and a fine form
     /// for the wire, since servers do not care about parameter order.
@@ -105,5 +108,6 @@ public struct SignableRequest: Sendable {
     private static let harmlessQueryParameters: Set<String> = [
         "list-type", "prefix", "delimiter", "max-keys", "encoding-type", "start-after", "uploadid", "partnumber",
         "uploads", "delete", "restype", "comp", "marker", "maxresults", "uploadtype", "alt", "name",
+        "ifgenerationmatch", "pagetoken", "includetrailingdelimiter",
     ]
 }

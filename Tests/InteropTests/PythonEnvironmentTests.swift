@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func motoServerStartsServesS3AndStops() throws {
-        let server = try MotoServer()
+        let server = try TestServers.moto()
         let output = try InteropEnvironment.runPython("""
             import sys, boto3
             s3 = boto3.client("s3", endpoint_url=sys.argv[1], region_name="us-east-1",

@@ -11,6 +11,31 @@ import Testing
         }
     }
 
+    /// Sixteen writers race for one file through `link(2)`, fifty times: one winner every time.
+    @Test func putIfAbsentRaces() async throws {
+        try await withTemporaryDirectory { directory in
+            try await ObjectStoreConformance.putIfAbsentRaces(LocalObjectStore(root: directory), rounds: 50)
+        }
+    }
+
+    /// 1,005 files list in two pages of 1,000.
+    @Test func listingOverAThousandKeys() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try LocalObjectStore(root: directory, pageSize: 1000)
+            let paths = try (0..<1005).map { try ObjectPath(String(format: "many/%04d", $0)) }
+            for path in paths { try await store.put(path, [1]) }
+            let listing = try await CollectedListing(store.list(prefix: "many", delimiter: false))
+            #expect(listing.pages.count == 2)
+            #expect(listing.keys == paths.map(\.rawValue))
+        }
+    }
+
+    @Test func twoHundredMegabyteUpload() async throws {
+        try await withTemporaryDirectory { directory in
+            try await ObjectStoreConformance.largeUpload(LocalObjectStore(root: directory), megabytes: 200)
+        }
+    }
+
     @Test func objectsArePlainFilesOtherToolsCanRead() async throws {
         try await withTemporaryDirectory { directory in
             let store = try LocalObjectStore(root: directory)

@@ -5,19 +5,19 @@ import Logging
 import LaminarTestSupport
 import Testing
 
-/// The interop environment's `moto_server` (started by `LaminarTestSupport.MotoServer`) with what the S3 tests
+/// The interop environment's `moto_server` (started by `LaminarTestSupport.TestServers`) with what the S3 tests
 /// need on top: buckets created through our own signed transport, and stores on them.
 final class MotoS3Server: Sendable {
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    private let server: MotoServer
+    private let server: LoopbackServer
 
     var port: Int { server.port }
     var endpoint: String { server.endpoint }
 
-    init() throws { server = try MotoServer() }
+    init() throws { server = try TestServers.moto() }
 
     func stop() { server.stop() }
 
@@ -87,5 +87,5 @@ extension Trait where Self == MotoScope {
 /// Loopback TCP ports for test servers.
 enum LoopbackPort {
     /// A port the kernel reports free on 127.0.0.1.
-    static func free() throws -> Int { try MotoServer.freePort() }
+    static func free() throws -> Int { try LoopbackServer.freePort() }
 }

@@ -110,6 +110,39 @@ enum ObjectStoreConformance {
         #expect(try await store.get(path, range: nil) == Array("writer \(winner)".utf8))
     }
 
+    /// The race of `putIfAbsentRace`, `rounds` times on fresh keys: a store that lets two writers win even
+    /// once in a while would corrupt a table's log.
+    static func putIfAbsentRaces(_ store: any ObjectStore, rounds: Int) async throws {
+        let base = try ObjectPath("races-" + UUID().uuidString.lowercased())
+        for round in 0..<rounds {
+            try await putIfAbsentRace(store, base.appending("round-\(round)"))
+        }
+        try await removeAll(under: base, in: store)
+    }
+
+    /// A streaming upload of `megabytes` MiB written in uneven pieces, read back in full and by range.
+    static func largeUpload(_ store: any ObjectStore, megabytes: Int) async throws {
+        let path = try ObjectPath("large-" + UUID().uuidString.lowercased() + "/object.bin")
+        let piece = pseudoRandomBytes(count: 3 * 1024 * 1024 + 17, seed: 11)
+        let total = megabytes * 1024 * 1024
+        let upload = try await store.upload(path)
+        var written = 0
+        while written < total {
+            let count = min(piece.count, total - written)
+            try await upload.write(Array(piece[..<count]))
+            written += count
+        }
+        let meta = try await upload.complete()
+        #expect(meta.size == Int64(total))
+        let bytes = try await store.get(path, range: nil)
+        #expect(bytes.count == total)
+        let pieceAt = { (offset: Int) in piece[offset % piece.count] }
+        #expect((0..<1000).allSatisfy { bytes[$0 * (total / 1000)] == pieceAt($0 * (total / 1000)) })
+        let tailStart = Int64(total - 5000)
+        #expect(try await store.get(path, range: .suffix(5000)) == (Int(tailStart)..<total).map(pieceAt))
+        try await store.delete(path)
+    }
+
     /// For an empty store that lists two entries per page: objects and folded prefixes alike fill the pages.
     static func twoEntriesPerPage(_ store: any ObjectStore) async throws {
         for key in ["e", "d/1", "c", "b/1", "a"] { try await store.put(ObjectPath(key), [0]) }

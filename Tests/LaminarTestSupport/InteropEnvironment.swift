@@ -66,7 +66,7 @@ public enum InteropEnvironment {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {
-                kill(process.processIdentifier, SIGKILL)  // SIGTERM may be blocked in the child; see MotoServer.
+                kill(process.processIdentifier, SIGKILL)  // SIGTERM may be blocked in the child; see LoopbackServer.
                 process.waitUntilExit()
                 throw Failure(description: "\(executable.lastPathComponent) timed out after \(Int(timeout)) s")
             }

@@ -4,25 +4,27 @@ import Foundation
 import Glibc
 #endif
 
-/// An S3-compatible server (`moto_server` from the interop environment) on a free loopback port, for tests of
-/// everything that talks to object storage. Stop it with `stop()`; it is also stopped when released.
-public final class MotoServer: @unchecked Sendable {
+/// A test server from the interop environment (moto, fake-gcs-server) running as a child process on a free
+/// loopback port. Stop it with `stop()`; it is also stopped when released.
+public final class LoopbackServer: @unchecked Sendable {
     public let port: Int
     private let process: Process
 
-    /// `http://127.0.0.1:<port>`, the value for `AWS_ENDPOINT_URL`.
+    /// `http://127.0.0.1:<port>`.
     public var endpoint: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts the server and waits until it answers, at most `timeout` seconds.
-    public init(timeout: TimeInterval = 30) throws {
-        let executable = InteropEnvironment.repositoryRoot.appendingPathComponent(".venv/bin/moto_server")
+    /// Starts `executable` with the arguments for a free port and waits until it accepts connections, at most
+    /// `timeout` seconds.
+    public init(
+        name: String, executable: URL, timeout: TimeInterval = 30, arguments: (_ port: Int) -> [String]
+    ) throws {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw InteropEnvironment.Failure(description: "no moto_server at \(executable.path); run scripts/bootstrap.sh")
+            throw InteropEnvironment.Failure(description: "no \(name) at \(executable.path); run scripts/bootstrap.sh")
         }
         port = try Self.freePort()
         process = Process()
         process.executableURL = executable
-        process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        process.arguments = arguments(port)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
@@ -31,14 +33,14 @@ public final class MotoServer: @unchecked Sendable {
         while !Self.answers(port: port) {
             guard process.isRunning, Date() < deadline else {
                 stop()
-                throw InteropEnvironment.Failure(description: "moto_server did not start on port \(port)")
+                throw InteropEnvironment.Failure(description: "\(name) did not start on port \(port)")
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
     }
 
     /// Kills the server. SIGKILL, because a child spawned from a dispatch worker thread inherits that thread's
-    /// blocked signal mask, so moto would never see a SIGTERM.
+    /// blocked signal mask, so the server might never see a SIGTERM.
     public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
