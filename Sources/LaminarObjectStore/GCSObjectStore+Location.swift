@@ -18,14 +18,16 @@ extension GCSObjectStore {
         options: StorageOptions,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         retryPolicy: RetryPolicy = .default,
-        client: HTTPClient = HTTPTransport.sharedClient,
+        client: HTTPClient? = nil,
         logger: Logger = Logger(label: "laminar.objectstore.gcs")
     ) throws {
         let options = options.merging(environment: environment)
+        let clientOptions = try HTTPClientOptions(options: options, provider: .google)
+        let client = try client ?? clientOptions.client()
         try self.init(
             configuration: GCSConfiguration(location: location, options: options, environment: environment),
             signer: try Self.signer(options: options, environment: environment, client: client, logger: logger),
-            retryPolicy: retryPolicy, client: client, logger: logger
+            clientOptions: clientOptions, retryPolicy: retryPolicy, client: client, logger: logger
         )
     }
 

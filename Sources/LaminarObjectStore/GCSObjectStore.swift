@@ -19,9 +19,23 @@ public struct GCSObjectStore: ObjectStore, CustomStringConvertible {
         client: HTTPClient = HTTPTransport.sharedClient,
         logger: Logger = Logger(label: "laminar.objectstore.gcs")
     ) throws {
+        try self.init(
+            configuration: configuration, signer: signer, clientOptions: HTTPClientOptions(), retryPolicy: retryPolicy,
+            client: client, logger: logger
+        )
+    }
+
+    init(
+        configuration: GCSConfiguration,
+        signer: any RequestSigner,
+        clientOptions: HTTPClientOptions,
+        retryPolicy: RetryPolicy,
+        client: HTTPClient?,
+        logger: Logger
+    ) throws {
         self.configuration = configuration
         endpoint = try configuration.resolvedEndpoint()
-        transport = HTTPTransport(client: client, signer: signer, retryPolicy: retryPolicy, logger: logger)
+        transport = try clientOptions.transport(signer: signer, retryPolicy: retryPolicy, client: client, logger: logger)
     }
 
     public var description: String {

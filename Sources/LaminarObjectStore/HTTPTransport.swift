@@ -24,6 +24,8 @@ public struct HTTPTransport: Sendable {
     /// The limit for one attempt, from sending the request to receiving the response head.
     public var attemptTimeout: Duration
     public var logger: Logger
+    /// Sent with every request, so that server operators can tell who is calling.
+    public var userAgent = "laminardb"
 
     public init(
         client: HTTPClient = HTTPTransport.sharedClient,
@@ -151,6 +153,7 @@ public struct HTTPTransport: Sendable {
     ) async throws -> TransportResponse {
         var http = HTTPClientRequest(url: request.url)
         http.method = HTTPMethod(rawValue: request.method)
+        http.headers.add(name: "User-Agent", value: userAgent)
         for header in request.headers {
             http.headers.add(name: header.name, value: header.value)
         }

@@ -29,11 +29,18 @@ actor S3MultipartUpload: MultipartUpload {
         guard state == .open else { throw ObjectStoreError.uploadFinished(path) }
         buffer += bytes
         let partSize = store.configuration.partSize
-        while buffer.count >= partSize {
-            startPart(Array(buffer[..<partSize]))
-            buffer.removeFirst(partSize)
-        }
         do {
+            while buffer.count >= partSize {
+                guard nextPartNumber < S3ObjectStore.maximumPartCount else {
+                    throw ObjectStoreError(
+                        .unsupported, path: path.rawValue,
+                        detail: "the upload outgrows S3's \(S3ObjectStore.maximumPartCount) parts of \(partSize) bytes; "
+                            + "configure a larger part size"
+                    )
+                }
+                startPart(Array(buffer[..<partSize]))
+                buffer.removeFirst(partSize)
+            }
             while inFlight.count >= store.configuration.uploadConcurrency { try await finishOldestPart() }
         } catch {
             try? await discard()

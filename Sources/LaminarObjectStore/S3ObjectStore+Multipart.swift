@@ -25,7 +25,12 @@ extension S3ObjectStore {
         return eTag
     }
 
-    /// CompleteMultipartUpload with the parts in ascending order.
+    /// S3 numbers parts 1 to 10,000.
+    static let maximumPartCount = 10_000
+
+    /// CompleteMultipartUpload with the parts in ascending order. When an earlier attempt completed the
+    /// upload but its answer was lost, the retry finds no upload (`NoSuchUpload`); the upload counts as done
+    /// if the object is now there with a multipart ETag of exactly this many parts.
     func completeMultipartUpload(key: String, path: ObjectPath, uploadID: String, parts: [(number: Int, eTag: String)])
         async throws
     {
@@ -40,6 +45,11 @@ extension S3ObjectStore {
             body: Array(document.utf8)
         )
         let response = try await send(request, path: path)
+        if response.status == 404, S3ErrorResponse(body: response.body).code == "NoSuchUpload",
+            let meta = try? await head(path), meta.eTag?.hasSuffix("-\(parts.count)\"") == true
+        {
+            return
+        }
         guard response.status == 200 else { throw S3ErrorResponse.error(for: response, path: path) }
         try Self.checkEmbeddedError(response, path: path)
     }

@@ -18,47 +18,71 @@ public struct S3ObjectStore: ObjectStore, CustomStringConvertible {
         client: HTTPClient = HTTPTransport.sharedClient,
         logger: Logger = Logger(label: "laminar.objectstore.s3")
     ) throws {
-        self.configuration = configuration
-        endpoint = try configuration.resolvedEndpoint()
-        let signer = SigV4Signer(
-            credentials: credentials, region: configuration.region,
-            unsignedPayload: configuration.unsignedPayload && endpoint.scheme == "https"
+        try self.init(
+            configuration: configuration, credentials: Optional(credentials), clientOptions: HTTPClientOptions(),
+            retryPolicy: retryPolicy, client: client, logger: logger
         )
-        transport = HTTPTransport(client: client, signer: signer, retryPolicy: retryPolicy, logger: logger)
+    }
+
+    /// `credentials` `nil` sends requests unsigned, for public buckets.
+    init(
+        configuration: S3Configuration,
+        credentials: (any AWSCredentialsProvider)?,
+        clientOptions: HTTPClientOptions,
+        retryPolicy: RetryPolicy,
+        client: HTTPClient?,
+        logger: Logger
+    ) throws {
+        self.configuration = configuration
+        let endpoint = try configuration.resolvedEndpoint()
+        self.endpoint = endpoint
+        let signer: any RequestSigner = credentials.map {
+            SigV4Signer(
+                credentials: $0, region: configuration.region,
+                unsignedPayload: configuration.unsignedPayload && endpoint.scheme == "https"
+            )
+        } ?? UnsignedRequests()
+        transport = try clientOptions.transport(signer: signer, retryPolicy: retryPolicy, client: client, logger: logger)
     }
 
     /// A store for an `s3://` location configured by delta-rs style options, the environment's `AWS_*`
     /// variables filling in what the options leave unset. Keys given as options come first; otherwise the
-    /// standard chain runs, so that a `profile` option can outrank keys in the environment. Credentials are
-    /// looked up once, here, so a missing or broken configuration fails now rather than on the first request,
-    /// and no request reads the credentials file again.
+    /// standard chain runs, so that a `profile` option can outrank keys in the environment; `skip_signature`
+    /// sends requests unsigned. Credentials are looked up once, here, so a missing or broken configuration
+    /// fails now rather than on the first request, and no request reads the credentials file again. The HTTP
+    /// client follows the options (`timeout`, `proxy_url`, ...) unless one is passed.
     public init(
         location: StoreLocation,
         options: StorageOptions,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         retryPolicy: RetryPolicy = .default,
-        client: HTTPClient = HTTPTransport.sharedClient,
+        client: HTTPClient? = nil,
         logger: Logger = Logger(label: "laminar.objectstore.s3")
     ) throws {
-        guard try !options.awsSkipSignature else {
-            throw ObjectStoreError(.unsupported, detail: "unsigned (anonymous) S3 requests are not supported yet")
+        let merged = options.merging(environment: environment)
+        let credentials: (any AWSCredentialsProvider)?
+        if try merged.awsSkipSignature {
+            credentials = nil
+        } else {
+            let explicit: AWSCredentials?
+            switch (options.awsAccessKeyID, options.awsSecretAccessKey) {
+            case (nil, nil):
+                explicit = nil
+            case (let keyID?, let secret?):
+                explicit = AWSCredentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: options.awsSessionToken)
+            default:
+                throw ObjectStoreError(
+                    .invalidConfiguration, detail: "aws_access_key_id and aws_secret_access_key must be given together"
+                )
+            }
+            let chain = AWSCredentialsChain(explicit: explicit, profile: options.awsProfile, environment: environment)
+            guard let resolved = try chain.resolve() else { throw AWSCredentialsChain.noCredentialsFound }
+            credentials = resolved
         }
-        let explicit: AWSCredentials?
-        switch (options.awsAccessKeyID, options.awsSecretAccessKey) {
-        case (nil, nil):
-            explicit = nil
-        case (let keyID?, let secret?):
-            explicit = AWSCredentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: options.awsSessionToken)
-        default:
-            throw ObjectStoreError(
-                .invalidConfiguration, detail: "aws_access_key_id and aws_secret_access_key must be given together"
-            )
-        }
-        let chain = AWSCredentialsChain(explicit: explicit, profile: options.awsProfile, environment: environment)
-        guard let credentials = try chain.resolve() else { throw AWSCredentialsChain.noCredentialsFound }
         try self.init(
-            configuration: S3Configuration(location: location, options: options.merging(environment: environment)),
-            credentials: credentials, retryPolicy: retryPolicy, client: client, logger: logger
+            configuration: S3Configuration(location: location, options: merged), credentials: credentials,
+            clientOptions: HTTPClientOptions(options: merged, provider: .aws), retryPolicy: retryPolicy,
+            client: client, logger: logger
         )
     }
 

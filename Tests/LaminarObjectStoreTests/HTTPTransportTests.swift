@@ -1,5 +1,5 @@
 import Foundation
-import LaminarObjectStore
+@testable import LaminarObjectStore
 import Logging
 import Testing
 
@@ -128,5 +128,29 @@ import Testing
         #expect(!policy.allowsRetry(10, elapsed: .zero, delay: .zero), "ten attempts in total")
         #expect(!policy.allowsRetry(1, elapsed: .seconds(9), delay: .seconds(2)), "over the time budget")
         #expect(RetryPolicy.never.maxAttempts == 1)
+    }
+
+    /// A CompleteMultipartUpload whose success answer was lost is retried and finds the upload gone
+    /// (`NoSuchUpload`): that is success when the object is now there with this upload's part count, and an
+    /// error otherwise. (moto cannot play this: it keeps completed uploads and fails on unknown ones with 500.)
+    @Test(arguments: [("\"abc-2\"", true), ("\"abc-3\"", false), ("\"abc\"", false)])
+    func aRetriedCompleteFindsTheUploadGone(eTag: String, succeeds: Bool) async throws {
+        let noSuchUpload = "<Error><Code>NoSuchUpload</Code><Message>gone</Message></Error>"
+        let object = [
+            "ETag: \(eTag)", "Last-Modified: Wed, 25 Nov 2026 10:00:00 GMT",
+        ]
+        let server = try await ScriptedHTTPServer(script: [
+            .answer(404, headers: [], body: noSuchUpload), .answer(200, headers: object, body: ""),
+        ])
+        let store = try Self.store(endpoint: server.endpoint)
+        let parts = [(number: 1, eTag: "\"p1\""), (number: 2, eTag: "\"p2\"")]
+        do {
+            try await store.completeMultipartUpload(key: "t.bin", path: "t.bin", uploadID: "u", parts: parts)
+            #expect(succeeds)
+        } catch let error as ObjectStoreError {
+            #expect(!succeeds && error.kind == .notFound, "\(error)")
+        }
+        #expect(server.requests.map { $0.split(separator: " ").first ?? "" } == ["POST", "HEAD"])
+        try await server.shutdown()
     }
 }

@@ -45,6 +45,17 @@ final class MotoS3Server: Sendable {
         )
     }
 
+    /// Grants everyone read access to one object (a canned `public-read` ACL).
+    func makePublic(bucket: String, key: String) async throws {
+        let transport = HTTPTransport(signer: SigV4Signer(credentials: Self.credentials, region: "us-east-1"))
+        let request = SignableRequest(
+            method: "PUT", scheme: "http", host: "127.0.0.1", port: port, path: "/\(bucket)/\(key)",
+            query: [("acl", "")], headers: [("x-amz-acl", "public-read")]
+        )
+        let response = try await transport.send(request)
+        guard response.isSuccess else { throw Failure(description: "PutObjectAcl answered \(response.status)") }
+    }
+
     func createBucket(
         _ bucket: String, credentials: AWSCredentials, client: HTTPClient = HTTPTransport.sharedClient,
         logger: Logger = Logger(label: "laminar.objectstore.tests")

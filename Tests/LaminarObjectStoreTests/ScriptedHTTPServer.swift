@@ -10,6 +10,8 @@ import Synchronization
 final class ScriptedHTTPServer: Sendable {
     enum Action: Sendable {
         case respond(Int)
+        /// Answers with a status, extra headers and a body.
+        case answer(Int, headers: [String], body: String)
         /// Closes the connection without answering, after the whole request was read.
         case drop
     }
@@ -19,11 +21,14 @@ final class ScriptedHTTPServer: Sendable {
     private let log: Log
 
     final class Log: Sendable {
-        let state = Mutex<(requests: [String], script: [Action], fallback: Action)>(([], [], .respond(500)))
+        let state = Mutex<(requests: [String], heads: [String], script: [Action], fallback: Action)>(
+            ([], [], [], .respond(500))
+        )
 
-        func next(request line: String) -> Action {
+        func next(request line: String, head: String) -> Action {
             state.withLock { state in
                 state.requests.append(line)
+                state.heads.append(head)
                 return state.script.isEmpty ? state.fallback : state.script.removeFirst()
             }
         }
@@ -32,7 +37,7 @@ final class ScriptedHTTPServer: Sendable {
     /// Starts a server that plays `script`, then `fallback` for every further request.
     init(script: [Action], fallback: Action = .respond(500)) async throws {
         let log = Log()
-        log.state.withLock { $0 = ([], script, fallback) }
+        log.state.withLock { $0 = ([], [], script, fallback) }
         self.log = log
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -48,6 +53,9 @@ final class ScriptedHTTPServer: Sendable {
 
     /// The request lines received so far, such as `PUT /bucket/key HTTP/1.1`.
     var requests: [String] { log.state.withLock { $0.requests } }
+
+    /// The request heads received so far: the request line and the header lines, separated by CRLF.
+    var heads: [String] { log.state.withLock { $0.heads } }
 
     var endpoint: String { "http://127.0.0.1:\(port)" }
 
@@ -65,14 +73,19 @@ final class ScriptedHTTPServer: Sendable {
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             var buffer = unwrapInboundIn(data)
             received += buffer.readBytes(length: buffer.readableBytes) ?? []
-            while let (line, length) = completeRequest() {
+            while let (line, head, length) = completeRequest() {
                 received.removeFirst(length)
-                switch log.next(request: line) {
+                switch log.next(request: line, head: head) {
                 case .respond(let status):
                     let head = "HTTP/1.1 \(status) Scripted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                     context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: head))).assumeIsolated().whenComplete { _ in
                         context.close(promise: nil)
                     }
+                case .answer(let status, let headers, let body):
+                    let head = "HTTP/1.1 \(status) Scripted\r\n" + headers.map { $0 + "\r\n" }.joined()
+                        + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
+                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: head + body))).assumeIsolated()
+                        .whenComplete { _ in context.close(promise: nil) }
                 case .drop:
                     context.close(promise: nil)
                 }
@@ -80,8 +93,8 @@ final class ScriptedHTTPServer: Sendable {
             }
         }
 
-        /// The request line and total length of the first complete request in `received`.
-        private func completeRequest() -> (String, Int)? {
+        /// The request line, head and total length of the first complete request in `received`.
+        private func completeRequest() -> (String, String, Int)? {
             let terminator = Array("\r\n\r\n".utf8)
             guard let end = received.indices.first(where: { received[$0...].starts(with: terminator) }) else {
                 return nil
@@ -95,7 +108,7 @@ final class ScriptedHTTPServer: Sendable {
             }.first ?? 0
             let total = end + terminator.count + length
             guard received.count >= total else { return nil }
-            return (lines.first.map(String.init) ?? "", total)
+            return (lines.first.map(String.init) ?? "", head, total)
         }
     }
 }
