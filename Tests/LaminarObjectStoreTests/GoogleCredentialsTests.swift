@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import _CryptoExtras
 import Foundation
 @testable import LaminarObjectStore
@@ -140,6 +141,63 @@ import Testing
             #expect(try await store.get("a", range: nil) == [1])
             #expect(try await Self.issuedTokens(tokenServer) == 1)
             #expect(!"\(store)".contains(Self.refreshToken) && !"\(store)".contains(Self.clientSecret))
+        }
+    }
+
+    /// A whole GCS session through the service-account flow, with trace logging from our code and the HTTP
+    /// client: neither the access token nor the private key shows up in a log line, error or description.
+    @Test func aSessionNeverRevealsTheTokenOrKey() async throws {
+        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let keyBody = key.pkcs8PEMRepresentation.split(separator: "\n").dropFirst().prefix(3).joined()
+        try await withTokenServer(publicKey: key.publicKey) { tokenServer in
+            let lines = CapturingLogHandler.Lines()
+            let logger = CapturingLogHandler.logger("gcs-leak-test", into: lines)
+            let client = HTTPClient(
+                eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+                configuration: HTTPTransport.recommendedConfiguration, backgroundActivityLogger: logger
+            )
+            var texts: [String] = []
+            do {
+                let gcs = try FakeGCSScope.current()
+                let bucket = try await gcs.createBucket()
+                let store = try GCSObjectStore(
+                    location: StoreLocation("gs://\(bucket)"),
+                    options: [
+                        "google_service_account_key": String(decoding: try Self.serviceAccountJSON(
+                            key: key, tokenURI: tokenServer.endpoint + "/token"), as: UTF8.self),
+                        "google_storage_endpoint": gcs.endpoint, "allow_http": "true",
+                    ],
+                    environment: [:], client: client, logger: logger
+                )
+                var dumped = ""
+                dump(store, to: &dumped)
+                texts += [store.description, String(reflecting: store), dumped]
+                try await store.put("a/b", Array("hello".utf8))
+                try await store.putIfAbsent("a/c", [1])
+                _ = try await store.get("a/b", range: .bounded(0..<2))
+                _ = try await store.list(prefix: "a", delimiter: true).allObjects()
+                try await store.copy(from: "a/b", to: "a/d")
+                let upload = try await store.upload("big")
+                try await upload.write(pseudoRandomBytes(count: GCSConfiguration.chunkGranularity * 17, seed: 9))
+                _ = try await upload.complete()
+                for failing in [{ _ = try await store.get("missing", range: nil) }, { try await store.putIfAbsent("a/c", [2]) }]
+                    as [@Sendable () async throws -> Void]
+                {
+                    do { try await failing() } catch { texts += ["\(error)", String(reflecting: error)] }
+                }
+                try await store.delete(["a/b", "a/c", "a/d", "big"])
+            } catch {
+                try await client.shutdown()
+                throw error
+            }
+            try await client.shutdown()
+            let logged = lines.all
+            #expect(logged.contains { $0.contains("object store answered") })
+            #expect(texts.count > 5)
+            for text in logged + texts {
+                #expect(!text.contains("ya29.test-token"), "\(text)")
+                #expect(!text.contains(keyBody), "\(text)")
+            }
         }
     }
 
