@@ -147,14 +147,8 @@ public struct GCSObjectStore: ObjectStore, CustomStringConvertible {
 
     private var encodedBasePath: String { URIEncoding.encode(endpoint.basePath, keepingSlashes: true) }
 
-    /// Sends through the transport, naming `path` in any error it raises.
     func send(_ request: SignableRequest, path: ObjectPath?) async throws -> TransportResponse {
-        do {
-            return try await transport.send(request)
-        } catch var error as ObjectStoreError {
-            error.path = error.path ?? path?.rawValue
-            throw error
-        }
+        try await transport.send(request, path: path)
     }
 
     static func meta(_ response: TransportResponse, path: ObjectPath) throws(ObjectStoreError) -> ObjectMeta {

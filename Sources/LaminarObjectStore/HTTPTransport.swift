@@ -148,6 +148,16 @@ public struct HTTPTransport: Sendable {
         }
     }
 
+    /// `send(_:)`, naming `path` in any error that does not name an object yet.
+    public func send(_ request: SignableRequest, path: ObjectPath?) async throws -> TransportResponse {
+        do {
+            return try await send(request)
+        } catch var error as ObjectStoreError {
+            error.path = error.path ?? path?.rawValue
+            throw error
+        }
+    }
+
     private func execute(
         _ request: SignableRequest, body: TrackedRequestBody, summary: String
     ) async throws -> TransportResponse {

@@ -183,14 +183,8 @@ public struct S3ObjectStore: ObjectStore, CustomStringConvertible {
         )
     }
 
-    /// Sends through the transport, naming `path` in any error it raises.
     func send(_ request: SignableRequest, path: ObjectPath?) async throws -> TransportResponse {
-        do {
-            return try await transport.send(request)
-        } catch var error as ObjectStoreError {
-            error.path = error.path ?? path?.rawValue
-            throw error
-        }
+        try await transport.send(request, path: path)
     }
 
     func expectSuccess(_ request: SignableRequest, path: ObjectPath) async throws {
