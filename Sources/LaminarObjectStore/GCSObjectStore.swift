@@ -7,7 +7,7 @@ import Logging
 /// an OAuth 2.0 bearer token from a service account, a user's refresh token or the caller, or nothing for an
 /// emulator or a public bucket. HMAC keys only work with GCS's S3-compatible XML API, which
 /// `S3Configuration.googleInteroperability` configures `S3ObjectStore` for.
-public struct GCSObjectStore: ObjectStore, CustomStringConvertible {
+public struct GCSObjectStore: ObjectStore, CustomStringConvertible, CustomReflectable {
     public let configuration: GCSConfiguration
     let endpoint: ServiceEndpoint
     let transport: HTTPTransport
@@ -40,6 +40,12 @@ public struct GCSObjectStore: ObjectStore, CustomStringConvertible {
 
     public var description: String {
         "GCSObjectStore(\(configuration), signer: \(transport.signer))"
+    }
+
+    /// What `dump` shows: the live HTTP client's connection buffers may hold a signed request head, whose
+    /// session token or bearer token must not be printed.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["configuration": configuration, "signer": transport.signer], displayStyle: .struct)
     }
 
     // MARK: Objects

@@ -5,7 +5,7 @@ import Logging
 /// signs a JWT assertion (the JWT bearer grant of RFC 7523), a user presents a refresh token. A token is kept
 /// until five minutes before it expires, and concurrent requests share one exchange, so a burst of requests
 /// after expiry does not become a burst of token requests.
-public actor GoogleOAuthTokens: GoogleTokenProvider, CustomStringConvertible {
+public actor GoogleOAuthTokens: GoogleTokenProvider, CustomStringConvertible, CustomReflectable {
     /// Read and write access to objects; listing, copying and deleting are covered too.
     public static let readWriteScope = "https://www.googleapis.com/auth/devstorage.read_write"
 
@@ -50,6 +50,11 @@ public actor GoogleOAuthTokens: GoogleTokenProvider, CustomStringConvertible {
     }
 
     nonisolated public var description: String { "GoogleOAuthTokens(\(credentials.summary))" }
+
+    /// `dump` shows whose credentials these are, never the cached token or the key.
+    nonisolated public var customMirror: Mirror {
+        Mirror(self, children: ["credentials": credentials.summary], displayStyle: .class)
+    }
 
     private struct TokenAnswer: Decodable {
         var access_token: String?

@@ -8,7 +8,7 @@ public protocol GoogleTokenProvider: Sendable {
 
 /// A token obtained elsewhere (`gcloud auth print-access-token`, a workload identity sidecar); it is used as
 /// given and never refreshed.
-public struct StaticGoogleToken: GoogleTokenProvider, CustomStringConvertible {
+public struct StaticGoogleToken: GoogleTokenProvider, CustomStringConvertible, CustomReflectable {
     private let token: String
 
     public init(_ token: String) { self.token = token }
@@ -16,4 +16,6 @@ public struct StaticGoogleToken: GoogleTokenProvider, CustomStringConvertible {
     public func accessToken() async throws -> String { token }
 
     public var description: String { "StaticGoogleToken(***)" }
+
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }

@@ -35,7 +35,7 @@ public enum ObjectStores {
                 client: nil, logger: .init(label: "laminar.objectstore.gcs")
             )
         case .azure:
-            throw ObjectStoreError(.unsupported, detail: "\(location): Azure support is not built yet")
+            return try AzureObjectStore(location: location, options: options, environment: environment)
         }
     }
 

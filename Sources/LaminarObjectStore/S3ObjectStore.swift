@@ -6,7 +6,7 @@ import Logging
 /// Amazon S3, S3-compatible servers, and GCS's XML API with HMAC keys. Keys are the store's prefix joined with
 /// the object path; conditional creates use `If-None-Match: *` (`x-goog-if-generation-match: 0` on GCS), which
 /// the service honours atomically, so `putIfAbsent` is a real commit primitive.
-public struct S3ObjectStore: ObjectStore, CustomStringConvertible {
+public struct S3ObjectStore: ObjectStore, CustomStringConvertible, CustomReflectable {
     public let configuration: S3Configuration
     let endpoint: ServiceEndpoint
     let transport: HTTPTransport
@@ -88,6 +88,12 @@ public struct S3ObjectStore: ObjectStore, CustomStringConvertible {
 
     public var description: String {
         "S3ObjectStore(\(configuration), signer: \(transport.signer))"
+    }
+
+    /// What `dump` shows: the live HTTP client's connection buffers may hold a signed request head, whose
+    /// session token or bearer token must not be printed.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["configuration": configuration, "signer": transport.signer], displayStyle: .struct)
     }
 
     // MARK: Objects

@@ -34,9 +34,13 @@ public struct ServiceEndpoint: Sendable, Hashable {
                 .invalidConfiguration, detail: "endpoint `\(shown)` is plain HTTP; set allow_http to use it"
             )
         }
-        guard components.user == nil, components.password == nil, components.query == nil else {
+        guard components.user == nil, components.password == nil, components.query == nil,
+            components.fragment == nil
+        else {
             throw ObjectStoreError(
-                .invalidConfiguration, detail: "endpoint `\(shown)` must not carry user info or a query"
+                .invalidConfiguration,
+                detail: "endpoint `\(shown)` must not carry user info, a query or a fragment (credentials and SAS "
+                    + "tokens go in their own options)"
             )
         }
         let path = components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path

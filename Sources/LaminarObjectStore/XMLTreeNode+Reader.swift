@@ -73,27 +73,50 @@ extension XMLTreeNode {
             return name.split(separator: ":").last.map(String.init) ?? name
         }
 
-        /// Skips the attributes of a start tag and its closing `>` or `/>`; returns whether it was `/>`.
-        mutating func skipAttributes() throws(ParseError) -> Bool {
-            while !atEnd {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: ">") {
+        /// Reads the attributes of a start tag and its closing `>` or `/>`; returns them and whether it was `/>`.
+        mutating func readAttributes() throws(ParseError) -> (attributes: [String: String], selfClosing: Bool) {
+            var attributes: [String: String] = [:]
+            while true {
+                skipWhitespace()
+                guard !atEnd else { throw error("start tag is not closed") }
+                if consume(">") { return (attributes, false) }
+                if consume("/>") { return (attributes, true) }
+                if bytes[index] == UInt8(ascii: "<") { throw error("`<` inside a start tag") }
+                let start = index
+                while !atEnd, !Self.isWhitespace(bytes[index]), bytes[index] != UInt8(ascii: "="),
+                    bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/"),
+                    bytes[index] != UInt8(ascii: "<")
+                {
                     index += 1
-                    return false
                 }
-                if peek(is: "/>") {
-                    advance(2)
-                    return true
+                guard index > start else { throw error("expected an attribute name") }
+                let name = try string(Array(bytes[start..<index]))
+                skipWhitespace()
+                guard consume("=") else { throw error("attribute `\(name)` has no value") }
+                skipWhitespace()
+                guard !atEnd, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
+                    throw error("attribute `\(name)` is not quoted")
                 }
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    index += 1
-                    try skip(past: byte == UInt8(ascii: "\"") ? "\"" : "'")
-                    continue
-                }
-                if byte == UInt8(ascii: "<") { throw error("`<` inside a start tag") }
+                let quote = bytes[index]
                 index += 1
+                var value: [UInt8] = []
+                while true {
+                    guard !atEnd else { throw error("attribute `\(name)` is not terminated") }
+                    let byte = bytes[index]
+                    if byte == quote {
+                        index += 1
+                        break
+                    }
+                    if byte == UInt8(ascii: "<") { throw error("`<` inside an attribute value") }
+                    if byte == UInt8(ascii: "&") {
+                        value += try readReference()
+                    } else {
+                        value.append(byte)
+                        index += 1
+                    }
+                }
+                attributes[name] = try string(value)
             }
-            throw error("start tag is not closed")
         }
 
         /// Character data up to the next `<`, with entity and character references decoded.

@@ -1,7 +1,8 @@
 /// An element of a small XML document, as S3 and Azure answer with. A hand-written parser rather than
 /// FoundationXML: it needs no libxml2 at run time, never expands DTD entities (a document with a DOCTYPE is
 /// rejected), and reports malformed input as an error instead of trapping. Element names lose their namespace
-/// prefix; attributes are skipped, since no answer we read carries data in them.
+/// prefix; attributes are kept by name as written, since Azure marks percent-encoded blob names with one
+/// (`<Name Encoded="true">`).
 public struct XMLTreeNode: Sendable, Hashable {
     public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         /// Byte offset into the document.
@@ -15,11 +16,14 @@ public struct XMLTreeNode: Sendable, Hashable {
     /// The character data directly inside this element, entities decoded, whitespace kept.
     public var text: String
     public var children: [XMLTreeNode]
+    /// The start tag's attributes, values with references decoded; a repeated name keeps its last value.
+    public var attributes: [String: String]
 
-    public init(name: String, text: String = "", children: [XMLTreeNode] = []) {
+    public init(name: String, text: String = "", children: [XMLTreeNode] = [], attributes: [String: String] = [:]) {
         self.name = name
         self.text = text
         self.children = children
+        self.attributes = attributes
     }
 
     public func child(_ name: String) -> XMLTreeNode? { children.first { $0.name == name } }
@@ -82,8 +86,8 @@ public struct XMLTreeNode: Sendable, Hashable {
             } else if reader.peek(is: "<") {
                 reader.advance(1)
                 let name = try reader.readName()
-                let selfClosing = try reader.skipAttributes()
-                let node = XMLTreeNode(name: name)
+                let (attributes, selfClosing) = try reader.readAttributes()
+                let node = XMLTreeNode(name: name, attributes: attributes)
                 if selfClosing {
                     try attach(node, to: &open, root: &root, reader: reader)
                 } else {

@@ -186,6 +186,10 @@ import Testing
                     do { try await failing() } catch { texts += ["\(error)", String(reflecting: error)] }
                 }
                 try await store.delete(["a/b", "a/c", "a/d", "big"])
+                var afterwards = ""
+                dump(store, to: &afterwards)
+                texts.append(afterwards)
+                #expect(afterwards.contains("writer@project.iam.gserviceaccount.com"))
             } catch {
                 try await client.shutdown()
                 throw error
