@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LaminarCompression", targets: ["LaminarCompression"]),
         .library(name: "LaminarParquet", targets: ["LaminarParquet"]),
         .library(name: "LaminarObjectStore", targets: ["LaminarObjectStore"]),
+        .library(name: "LaminarSQL", targets: ["LaminarSQL"]),
         .executable(name: "laminar", targets: ["laminar"]),
     ],
     traits: [
@@ -46,6 +47,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "LaminarParquet", dependencies: ["LaminarArrow", "LaminarCompression"], swiftSettings: swiftSettings),
+        .target(name: "LaminarSQL", swiftSettings: swiftSettings),
         .target(
             name: "LaminarObjectStore",
             dependencies: [
@@ -119,6 +121,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "LaminarSQLTests", dependencies: ["LaminarSQL"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InteropTests",
             dependencies: ["LaminarTestSupport"],

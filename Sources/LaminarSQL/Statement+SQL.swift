@@ -1,0 +1,52 @@
+extension Statement {
+    /// Canonical single-line SQL (no trailing `;`). `Parser.parseStatement(s.sql) == s` holds for
+    /// every tree the parser can produce.
+    public var sql: String {
+        switch self {
+        case .createSource(let source):
+            var text = "CREATE SOURCE " + ifNotExists(source.ifNotExists) + source.name.sql
+            var elements = source.columns.map { column in
+                column.name.sql + " " + column.type.sql + (column.isNullable ? "" : " NOT NULL")
+            }
+            if let watermark = source.watermark {
+                elements.append("WATERMARK FOR " + watermark.column.sql + " AS " + watermark.expression.sql)
+            }
+            if !elements.isEmpty { text += " (" + elements.joined(separator: ", ") + ")" }
+            return text + with(source.options)
+        case .createSink(let sink):
+            let head = "CREATE SINK " + ifNotExists(sink.ifNotExists) + sink.name.sql
+            switch sink.input {
+            case .query(let query): return head + with(sink.options) + " AS " + query.sql
+            case .stream(let stream): return head + " FROM " + stream.sql + with(sink.options)
+            }
+        case .createStream(let stream):
+            return "CREATE STREAM " + ifNotExists(stream.ifNotExists) + stream.name.sql + with(stream.options)
+                + " AS " + stream.query.sql
+        case .drop(let drop):
+            return "DROP " + drop.kind.sql + (drop.ifExists ? " IF EXISTS " : " ") + drop.name.sql
+        case .show(let kind):
+            return "SHOW " + kind.pluralSQL
+        case .describe(let name):
+            return "DESCRIBE " + name.sql
+        case .explain(let query):
+            return "EXPLAIN " + query.sql
+        case .query(let query):
+            return query.sql
+        }
+    }
+
+    private func ifNotExists(_ flag: Bool) -> String {
+        flag ? "IF NOT EXISTS " : ""
+    }
+
+    private func with(_ options: [WithOption]) -> String {
+        options.isEmpty ? "" : " WITH (" + SQLPrinter.list(options) { $0.sql } + ")"
+    }
+}
+
+extension Array where Element == Statement {
+    /// A script: one statement per line, each terminated by `;`.
+    public var sql: String {
+        map { $0.sql + ";" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,15 @@
+/// One top-level SQL statement; a script is `[Statement]`.
+public enum Statement: Sendable, Hashable {
+    case createSource(CreateSource)
+    case createSink(CreateSink)
+    case createStream(CreateStream)
+    case drop(DropStatement)
+    /// `SHOW SOURCES|SINKS|STREAMS`
+    case show(ObjectKind)
+    /// `DESCRIBE name`
+    case describe(Identifier)
+    /// `EXPLAIN SELECT ...`
+    case explain(Query)
+    /// A bare ad-hoc query.
+    case query(Query)
+}
