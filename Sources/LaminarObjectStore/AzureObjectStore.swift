@@ -163,20 +163,7 @@ public struct AzureObjectStore: ObjectStore, CustomStringConvertible, CustomRefl
     public func head(_ path: ObjectPath) async throws -> ObjectMeta {
         let response = try await send(makeRequest("HEAD", blob: try blobName(path)), path: path)
         guard response.status == 200 else { throw AzureErrorResponse.error(for: response, path: path) }
-        return try Self.meta(response, path: path)
-    }
-
-    /// Size, date and ETag from the headers of a Get Blob Properties answer.
-    static func meta(_ response: TransportResponse, path: ObjectPath) throws(ObjectStoreError) -> ObjectMeta {
-        guard let size = response.header("Content-Length").flatMap({ Int64($0) }), size >= 0,
-            let modified = response.header("Last-Modified").flatMap(UTCTimestamp.parseHTTPDate)
-        else {
-            throw ObjectStoreError(
-                .protocolViolation, path: path.rawValue,
-                detail: "\(response.requestSummary): answer lacks a valid Content-Length or Last-Modified"
-            )
-        }
-        return ObjectMeta(path: path, size: size, lastModified: modified.date, eTag: response.header("ETag"))
+        return try response.headerMeta(at: path)
     }
 
     public func put(_ path: ObjectPath, _ bytes: [UInt8]) async throws {

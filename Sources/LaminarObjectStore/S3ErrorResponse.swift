@@ -22,15 +22,9 @@ struct S3ErrorResponse: Sendable, Hashable {
     /// The store error for an answer that was not the one the operation expected.
     static func error(for response: TransportResponse, path: ObjectPath?) -> ObjectStoreError {
         let document = S3ErrorResponse(body: response.body)
-        var detail = response.requestSummary + ": "
-        switch (document.code, document.message) {
-        case (let code?, let message?): detail += "\(code): \(message)"
-        case (let code?, nil): detail += code
-        case (nil, let message?): detail += message
-        case (nil, nil): detail += "HTTP \(response.status) without an S3 error document"
-        }
         return ObjectStoreError(
-            kind(status: response.status, code: document.code), path: path?.rawValue, detail: detail,
+            kind(status: response.status, code: document.code), path: path?.rawValue,
+            detail: response.errorDetail(code: document.code, message: document.message, service: "S3"),
             status: response.status
         )
     }

@@ -108,15 +108,7 @@ public struct S3ObjectStore: ObjectStore, CustomStringConvertible, CustomReflect
     public func head(_ path: ObjectPath) async throws -> ObjectMeta {
         let response = try await send(makeRequest("HEAD", key: try objectKey(path)), path: path)
         guard response.status == 200 else { throw S3ErrorResponse.error(for: response, path: path) }
-        guard let size = response.header("Content-Length").flatMap({ Int64($0) }),
-            let modified = response.header("Last-Modified").flatMap(UTCTimestamp.parseHTTPDate)
-        else {
-            throw ObjectStoreError(
-                .protocolViolation, path: path.rawValue,
-                detail: "\(response.requestSummary): answer lacks a valid Content-Length or Last-Modified"
-            )
-        }
-        return ObjectMeta(path: path, size: size, lastModified: modified.date, eTag: response.header("ETag"))
+        return try response.headerMeta(at: path)
     }
 
     public func put(_ path: ObjectPath, _ bytes: [UInt8]) async throws {
