@@ -15,6 +15,10 @@ let package = Package(
         .library(name: "LaminarParquet", targets: ["LaminarParquet"]),
         .library(name: "LaminarObjectStore", targets: ["LaminarObjectStore"]),
         .library(name: "LaminarSQL", targets: ["LaminarSQL"]),
+        .library(name: "LaminarCore", targets: ["LaminarCore"]),
+        .library(name: "LaminarFileFormats", targets: ["LaminarFileFormats"]),
+        .library(name: "LaminarConnectors", targets: ["LaminarConnectors"]),
+        .library(name: "LaminarDB", targets: ["LaminarDB"]),
         .executable(name: "laminar", targets: ["laminar"]),
     ],
     traits: [
@@ -48,6 +52,19 @@ let package = Package(
         ),
         .target(name: "LaminarParquet", dependencies: ["LaminarArrow", "LaminarCompression"], swiftSettings: swiftSettings),
         .target(name: "LaminarSQL", swiftSettings: swiftSettings),
+        .target(name: "LaminarCore", dependencies: ["LaminarArrow", "LaminarSQL"], swiftSettings: swiftSettings),
+        .target(name: "LaminarFileFormats", dependencies: ["LaminarArrow"], swiftSettings: swiftSettings),
+        .target(
+            name: "LaminarConnectors",
+            dependencies: ["LaminarArrow", "LaminarCore", "LaminarSQL", "LaminarParquet", "LaminarFileFormats",
+                           "LaminarCompression"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LaminarDB",
+            dependencies: ["LaminarArrow", "LaminarCore", "LaminarSQL", "LaminarConnectors"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "LaminarObjectStore",
             dependencies: [
@@ -122,6 +139,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LaminarSQLTests", dependencies: ["LaminarSQL"], swiftSettings: swiftSettings),
+        .testTarget(name: "LaminarFileFormatsTests", dependencies: ["LaminarFileFormats"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LaminarDBTests",
+            dependencies: ["LaminarDB", "LaminarCore", "LaminarConnectors", "LaminarSQL", "LaminarArrow", "LaminarParquet",
+                           "LaminarTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "InteropTests",
             dependencies: ["LaminarTestSupport"],

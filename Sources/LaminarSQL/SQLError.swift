@@ -16,6 +16,9 @@ public struct SQLError: Error, Sendable, Hashable, CustomStringConvertible {
         case duplicate
         /// A `WITH` option whose value cannot be read as what its consumer needs.
         case invalidOption
+        /// Well-formed SQL that does not fit the catalog: an unknown source or column, operand types that do
+        /// not combine, an aggregate where none is allowed. Raised by the planner.
+        case semantic
     }
 
     /// The fields live in one immutable box so that an `SQLError` is a single pointer wide: every

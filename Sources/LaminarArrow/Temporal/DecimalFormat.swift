@@ -39,7 +39,7 @@ public enum DecimalFormat {
                 seenPoint = true
             } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
                 guard let parsed = Int(String(decoding: bytes[(index + 1)...], as: UTF8.self)),
-                      abs(parsed) < 1000 else { return nil }
+                      parsed > -1000, parsed < 1000 else { return nil }
                 exponent = parsed
                 break
             } else {

@@ -1,0 +1,60 @@
+import Foundation
+import LaminarArrow
+import LaminarCompression
+import LaminarCore
+import LaminarParquet
+import LaminarSQL
+
+/// `type = 'parquet'`: Parquet files in a local directory, rolled at `target_file_size`.
+///
+/// Options: `path` (the directory, created when missing), `target_file_size` (default 128 MB),
+/// `compression` (`snappy` by default, `zstd`, `gzip`, `lz4`, `brotli`, `none`), `compression_level`,
+/// `row_group_size` (rows). Like Flink's FileSink, a file is written under a hidden in-progress name
+/// (`.part-....inprogress`) and renamed to its final name only when committed, so a reader of the directory
+/// only ever sees complete files.
+public struct ParquetSinkConnector: SinkConnector {
+    public let type = "parquet"
+
+    static let keys = ["path", "target_file_size", "compression", "compression_level", "row_group_size"]
+
+    public init() {}
+
+    public func prepare(name: String, schema: Schema, options given: [WithOption]) async throws(SQLError) -> any PreparedSink {
+        let options = try ConnectorOptions(given, connector: type, keys: Self.keys)
+        let path = try options.required("path")
+        let target = try options.size("target_file_size") ?? 128 * 1024 * 1024
+        guard target >= 1024 else { throw options.invalid("target_file_size", "must be at least 1 KB") }
+        var writer = ParquetWriterOptions()
+        switch try options.choice("compression", ["snappy", "zstd", "gzip", "lz4", "brotli", "none", "uncompressed"]) {
+        case nil, "snappy": writer.compression = .snappy
+        case "zstd": writer.compression = .zstd
+        case "gzip": writer.compression = .gzip
+        case "lz4": writer.compression = .lz4Raw
+        case "brotli": writer.compression = .brotli
+        default: writer.compression = .uncompressed
+        }
+        if let level = try options.int("compression_level") { writer.compressionLevel = Int(level) }
+        if let rows = try options.int("row_group_size") {
+            guard rows > 0, rows <= 1 << 30 else { throw options.invalid("row_group_size", "must be positive") }
+            writer.rowGroupRowLimit = Int(rows)
+        }
+        writer.rowGroupByteLimit = Int(min(target, Int64(writer.rowGroupByteLimit)))
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw options.invalid("path", "cannot create \(path): \(error.localizedDescription)")
+        }
+        return PreparedParquetSink(directory: path, schema: schema, targetFileSize: Int(target), writerOptions: writer)
+    }
+}
+
+struct PreparedParquetSink: PreparedSink {
+    let directory: String
+    let schema: Schema
+    let targetFileSize: Int
+    let writerOptions: ParquetWriterOptions
+
+    func makeWriter() async throws(EngineError) -> any StreamSink {
+        ParquetFileSink(self)
+    }
+}

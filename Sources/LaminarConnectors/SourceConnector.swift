@@ -1,0 +1,85 @@
+import LaminarArrow
+import LaminarCore
+import LaminarSQL
+
+/// A kind of source, chosen by `type = '...'` in `CREATE SOURCE ... WITH (...)`.
+public protocol SourceConnector: Sendable {
+    /// The `type` value, e.g. `generator`.
+    var type: String { get }
+    /// Checks the options, settles the columns (declared, or inferred where the connector can) and returns
+    /// what the engine needs to run queries over the source.
+    func prepare(_ definition: SourceDefinition) async throws(SQLError) -> any PreparedSource
+}
+
+/// What `CREATE SOURCE` said, before the connector interprets it.
+public struct SourceDefinition: Sendable {
+    public var name: String
+    /// The declared columns, or nil when none were given.
+    public var columns: Schema?
+    public var options: [WithOption]
+
+    public init(name: String, columns: Schema?, options: [WithOption]) {
+        self.name = name
+        self.columns = columns
+        self.options = options
+    }
+}
+
+/// A source that passed its checks: a schema, and a way to open a reader for each query that reads it.
+public protocol PreparedSource: Sendable {
+    var schema: Schema { get }
+    var isBounded: Bool { get }
+    func makeReader() async throws(EngineError) -> any StreamSource
+}
+
+/// A kind of sink, chosen by `type = '...'` in `CREATE SINK ... WITH (...)`.
+public protocol SinkConnector: Sendable {
+    var type: String { get }
+    func prepare(name: String, schema: Schema, options: [WithOption]) async throws(SQLError) -> any PreparedSink
+}
+
+public protocol PreparedSink: Sendable {
+    func makeWriter() async throws(EngineError) -> any StreamSink
+}
+
+/// The built-in connectors by `type`.
+public enum Connectors {
+    public static let sources: [String: any SourceConnector] = [
+        "generator": GeneratorConnector(),
+        "datagen": GeneratorConnector(),
+        "file": FileSourceConnector(),
+        "push": PushSourceConnector(),
+    ]
+
+    public static let sinks: [String: any SinkConnector] = [
+        "parquet": ParquetSinkConnector(),
+    ]
+
+    /// The `type` option, required and known.
+    static func type(of options: [WithOption], known: [String], what: String) throws(SQLError) -> String {
+        guard let option = options.option("type") ?? options.option("connector") else {
+            throw SQLError(kind: .invalidOption,
+                           message: "a \(what) needs type = '...'; one of \(known.sorted().joined(separator: ", "))",
+                           location: .unknown)
+        }
+        let type = try option.string().lowercased()
+        guard known.contains(type) else {
+            throw SQLError(kind: .invalidOption,
+                           message: "unknown \(what) type '\(type)'; available: \(known.sorted().joined(separator: ", "))",
+                           location: option.valueLocation)
+        }
+        return type
+    }
+
+    public static func source(for options: [WithOption]) throws(SQLError) -> any SourceConnector {
+        let type = try type(of: options, known: Array(sources.keys), what: "source")
+        guard let connector = sources[type] else { throw SQLError(kind: .invalidOption, message: type, location: .unknown) }
+        return connector
+    }
+
+    public static func sink(for options: [WithOption]) throws(SQLError) -> any SinkConnector {
+        let type = try type(of: options, known: Array(sinks.keys), what: "sink")
+        guard let connector = sinks[type] else { throw SQLError(kind: .invalidOption, message: type, location: .unknown) }
+        return connector
+    }
+}
