@@ -1,1 +1,293 @@
+import Foundation
+import LaminarArrow
+import LaminarConnectors
 import LaminarCore
+import LaminarSQL
+
+/// An embedded streaming SQL database.
+///
+/// Declare sources and sinks in SQL; sinks start running at once, in the background, and queries over
+/// bounded sources return their rows:
+///
+/// ```swift
+/// let db = try await LaminarDB.open(directory: "/tmp/laminar")
+/// try await db.execute("""
+///     CREATE SOURCE trades (symbol VARCHAR, price DOUBLE, ts TIMESTAMP)
+///     WITH (type = 'generator', max_rows = 1000, 'fields.symbol.values' = 'AAPL,MSFT');
+///     """)
+/// let result = try await db.execute("SELECT symbol, count(*) FROM trades GROUP BY symbol ORDER BY symbol")
+/// print(result.result ?? "")
+/// await db.shutdown()
+/// ```
+public actor LaminarDB {
+    /// Where state lives: checkpoints and logs (the checkpoint machinery writes here).
+    public nonisolated let directory: String
+    private var catalog = Catalog()
+    private var subscriptions: [Task<Void, Never>] = []
+    private var isShutDown = false
+
+    private init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Opens (creating if needed) a database whose state lives in `directory`.
+    public static func open(directory: String) async throws -> LaminarDB {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw EngineError(.invalidState, "cannot create the state directory \(directory): \(error.localizedDescription)")
+        }
+        return LaminarDB(directory: directory)
+    }
+
+    /// Runs every statement of `sql` in order and returns what the last one did.
+    ///
+    /// Errors are `SQLError`s for statements that do not parse or plan (with the offending line and a caret)
+    /// and `EngineError`s for failures while running.
+    @discardableResult
+    public func execute(_ sql: String) async throws -> ExecutionResult {
+        let results = try await executeScript(sql)
+        return results.last ?? .done("no statement")
+    }
+
+    /// Runs every statement of `sql` in order and returns what each did.
+    public func executeScript(_ sql: String) async throws -> [ExecutionResult] {
+        guard !isShutDown else { throw EngineError(.invalidState, "the database is shut down") }
+        do {
+            var results: [ExecutionResult] = []
+            for statement in try Parser.parseScript(sql) {
+                results.append(try await run(statement))
+            }
+            return results
+        } catch let error as SQLError {
+            throw error.withSource(sql)
+        }
+    }
+
+    /// The handle for pushing rows into a `type = 'push'` source.
+    public func source(_ name: String) throws -> SourceHandle {
+        guard let source = catalog.sources[name.lowercased()] else {
+            throw EngineError(.invalidState, "no source named \(name)")
+        }
+        guard let push = source.prepared as? PushSource else {
+            throw EngineError(.invalidState, "source \(name) is a \(source.type) source; only push sources accept rows from Swift")
+        }
+        return SourceHandle(name: source.descriptor.name, source: push)
+    }
+
+    /// The running sink called `name`.
+    public func sink(_ name: String) -> SinkHandle? {
+        catalog.sinks[name.lowercased()]?.handle
+    }
+
+    /// Runs a query (or reads a stream by name) continuously, delivering its batches as they are produced.
+    public func subscribe(_ queryOrStream: String) async throws -> Subscription {
+        let query: Query
+        do {
+            if catalog.streams[queryOrStream.lowercased()] != nil {
+                query = Query(SelectQuery(items: [.wildcard], from: .table(Identifier(queryOrStream), alias: nil)))
+            } else {
+                query = try Parser.parseQuery(queryOrStream)
+            }
+        } catch {
+            throw error.withSource(queryOrStream)
+        }
+        let plan: LogicalPlan
+        do {
+            plan = try QueryPlanner(catalog: catalog.snapshot).plan(query)
+        } catch {
+            throw error.withSource(queryOrStream)
+        }
+        let provider = try provider(for: plan)
+        let channel = BatchChannel<RecordBatch>(capacity: 4)
+        let task = Task {
+            do {
+                let reader = try await provider.makeReader()
+                try await Pipeline(plan: plan, source: reader, sink: ChannelSink(channel)).run()
+                channel.finish()
+            } catch {
+                channel.finish(throwing: error as? EngineError ?? EngineError(.execution, "\(error)"))
+            }
+        }
+        subscriptions.append(task)
+        return Subscription(schema: plan.schema, channel: channel, task: task)
+    }
+
+    /// Waits until every running sink has finished (their sources are exhausted), rethrowing the first failure.
+    public func waitForSinks() async throws {
+        for sink in catalog.sinks.values.map(\.handle) { try await sink.wait() }
+    }
+
+    /// Stops every pipeline cleanly (sinks commit what they received), ends push sources and refuses further
+    /// statements.
+    public func shutdown() async {
+        isShutDown = true
+        for source in catalog.sources.values { (source.prepared as? PushSource)?.close() }
+        for sink in catalog.sinks.values { try? await sink.handle.stop() }
+        for subscription in subscriptions { subscription.cancel() }
+    }
+
+    // MARK: Statements
+
+    private func run(_ statement: Statement) async throws -> ExecutionResult {
+        switch statement {
+        case .createSource(let create): return try await createSource(create)
+        case .createStream(let create): return try createStream(create)
+        case .createSink(let create): return try await createSink(create)
+        case .drop(let statement): return try await drop(statement)
+        case .show(let kind): return .rows(show(kind))
+        case .describe(let name): return .rows(try describe(name))
+        case .explain(let query):
+            let plan = try QueryPlanner(catalog: catalog.snapshot).plan(query)
+            return .rows(.lines("plan", plan.explanation.split(separator: "\n").map(String.init)))
+        case .query(let query): return .rows(try await select(query))
+        }
+    }
+
+    private func createSource(_ create: CreateSource) async throws -> ExecutionResult {
+        let name = create.name.name
+        if catalog.contains(name) {
+            if create.ifNotExists { return .done("SOURCE \(name) already exists") }
+            throw SQLError(kind: .semantic, message: "\(name) already exists", location: create.name.location)
+        }
+        let declared = create.columns.isEmpty ? nil : try QueryPlanner.schema(of: create.columns)
+        let connector = try Connectors.source(for: create.options)
+        let prepared = try await connector.prepare(SourceDefinition(name: name, columns: declared, options: create.options))
+        var descriptor = SourceDescriptor(name: name, schema: prepared.schema, isBounded: prepared.isBounded)
+        if let watermark = create.watermark {
+            descriptor.watermark = try QueryPlanner.watermark(watermark, schema: prepared.schema, source: name)
+        }
+        catalog.sources[name.lowercased()] = Catalog.Source(statement: create, type: connector.type, prepared: prepared,
+                                                            descriptor: descriptor)
+        return .done("CREATE SOURCE \(name)")
+    }
+
+    private func createStream(_ create: CreateStream) throws -> ExecutionResult {
+        let name = create.name.name
+        if catalog.contains(name) {
+            if create.ifNotExists { return .done("STREAM \(name) already exists") }
+            throw SQLError(kind: .semantic, message: "\(name) already exists", location: create.name.location)
+        }
+        let plan = try QueryPlanner(catalog: catalog.snapshot).plan(create.query)
+        catalog.streams[name.lowercased()] = Catalog.Stream(statement: create, schema: plan.schema, isBounded: plan.isBounded)
+        return .done("CREATE STREAM \(name)")
+    }
+
+    private func createSink(_ create: CreateSink) async throws -> ExecutionResult {
+        let name = create.name.name
+        if catalog.contains(name) {
+            if create.ifNotExists { return .done("SINK \(name) already exists") }
+            throw SQLError(kind: .semantic, message: "\(name) already exists", location: create.name.location)
+        }
+        let query: Query
+        switch create.input {
+        case .query(let given): query = given
+        case .stream(let stream):
+            guard catalog.streams[stream.name.lowercased()] != nil || catalog.sources[stream.name.lowercased()] != nil else {
+                throw SQLError(kind: .semantic, message: "unknown stream \(stream.name)", location: stream.location)
+            }
+            query = Query(SelectQuery(items: [.wildcard], from: .table(stream, alias: nil)))
+        }
+        let plan = try QueryPlanner(catalog: catalog.snapshot).plan(query)
+        let connector = try Connectors.sink(for: create.options)
+        let prepared = try await connector.prepare(name: name, schema: plan.schema, options: create.options)
+        let provider = try provider(for: plan)
+        let metrics = PipelineMetrics()
+        let task = Task {
+            let reader = try await provider.makeReader()
+            let writer = try await prepared.makeWriter()
+            try await Pipeline(plan: plan, source: reader, sink: writer, metrics: metrics).run()
+        }
+        let handle = SinkHandle(name: name, metrics: metrics, task: task)
+        catalog.sinks[name.lowercased()] = Catalog.Sink(statement: create, type: connector.type,
+                                                        reads: plan.source.name.lowercased(), handle: handle)
+        return .sink(handle)
+    }
+
+    private func drop(_ drop: DropStatement) async throws -> ExecutionResult {
+        let key = drop.name.name.lowercased()
+        let exists: Bool
+        switch drop.kind {
+        case .source:
+            exists = catalog.sources[key] != nil
+            if exists {
+                if let user = catalog.sinks.values.first(where: { $0.reads == key }) {
+                    throw SQLError(kind: .semantic, message: "sink \(user.statement.name.name) reads \(drop.name.name); drop it first",
+                                   location: drop.name.location)
+                }
+                (catalog.sources[key]?.prepared as? PushSource)?.close()
+                catalog.sources[key] = nil
+            }
+        case .stream:
+            exists = catalog.streams[key] != nil
+            catalog.streams[key] = nil
+        case .sink:
+            exists = catalog.sinks[key] != nil
+            if let sink = catalog.sinks.removeValue(forKey: key) { try? await sink.handle.stop() }
+        }
+        if !exists && !drop.ifExists {
+            throw SQLError(kind: .semantic, message: "no \(drop.kind.sql.lowercased()) named \(drop.name.name)",
+                           location: drop.name.location)
+        }
+        return .done("DROP \(drop.kind.sql) \(drop.name.name)")
+    }
+
+    private func show(_ kind: ObjectKind) -> QueryResult {
+        switch kind {
+        case .source:
+            let sources = catalog.sources.values.sorted { $0.descriptor.name < $1.descriptor.name }
+            return .table(["name", "type", "bounded", "columns"], [
+                sources.map(\.descriptor.name), sources.map(\.type), sources.map { $0.descriptor.isBounded ? "true" : "false" },
+                sources.map { $0.descriptor.schema.fields.map { "\($0.name) \($0.type)" }.joined(separator: ", ") },
+            ])
+        case .stream:
+            let streams = catalog.streams.values.sorted { $0.statement.name.name < $1.statement.name.name }
+            return .table(["name", "query"], [streams.map(\.statement.name.name), streams.map(\.statement.query.sql)])
+        case .sink:
+            let sinks = catalog.sinks.values.sorted { $0.statement.name.name < $1.statement.name.name }
+            return .table(["name", "type", "state", "rows_written"], [
+                sinks.map(\.statement.name.name), sinks.map(\.type),
+                sinks.map { $0.handle.isFinished ? "finished" : "running" },
+                sinks.map { String($0.handle.metrics.snapshot.rowsOut) },
+            ])
+        }
+    }
+
+    private func describe(_ name: Identifier) throws -> QueryResult {
+        let key = name.name.lowercased()
+        let schema: Schema
+        if let source = catalog.sources[key] {
+            schema = source.descriptor.schema
+        } else if let stream = catalog.streams[key] {
+            schema = stream.schema
+        } else {
+            throw SQLError(kind: .semantic, message: "no source or stream named \(name.name)", location: name.location)
+        }
+        return .table(["column_name", "column_type", "null"], [
+            schema.fields.map(\.name), schema.fields.map(\.type.description),
+            schema.fields.map { $0.isNullable ? "YES" : "NO" },
+        ])
+    }
+
+    private func select(_ query: Query) async throws -> QueryResult {
+        let plan = try QueryPlanner(catalog: catalog.snapshot).plan(query)
+        guard plan.isBounded else {
+            throw EngineError(.invalidState, "the query reads the unbounded source \(plan.source.name) and would never end; use CREATE SINK, subscribe(_:), or add LIMIT")
+        }
+        return try await Self.collect(plan, provider: try provider(for: plan))
+    }
+
+    private nonisolated static func collect(_ plan: LogicalPlan, provider: any PreparedSource) async throws -> QueryResult {
+        let reader = try await provider.makeReader()
+        let sink = CollectingSink()
+        try await Pipeline(plan: plan, source: reader, sink: sink).run()
+        return QueryResult(schema: plan.schema, batches: sink.batches)
+    }
+
+    private func provider(for plan: LogicalPlan) throws -> any PreparedSource {
+        guard let source = catalog.sources[plan.source.name.lowercased()] else {
+            throw EngineError(.invalidState, "source \(plan.source.name) was dropped")
+        }
+        return source.prepared
+    }
+}

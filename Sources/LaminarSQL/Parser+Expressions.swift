@@ -220,6 +220,13 @@ extension Parser {
             return parseTypedLiteral()
         case .interval where next == .string || next == .integer || next == .decimal:
             return parseInterval()
+        case .left where next == .leftParen, .right where next == .leftParen:
+            // The string functions left(s, n) and right(s, n) share their names with join keywords.
+            let token = current
+            advance()
+            advance()
+            let name = Identifier(token.value.lowercased(), location: token.location)
+            return Expression(.function(try parseCallArguments(name: name)), location: token.location)
         case let keyword? where keyword.isReserved:
             throw unexpected(expected: "an expression")
         default:

@@ -34,8 +34,9 @@ final class PrimitiveExtremum<T: ArrowNativeType>: GroupAccumulator {
             best.append(contentsOf: repeatElement(T.zero, count: groupCount - best.count))
             seen.append(contentsOf: repeatElement(false, count: groupCount - seen.count))
         }
+        guard let values else { return }
         guard let typed = values as? PrimitiveArray<T> else {
-            throw .execution("min/max over \(values?.dataType.description ?? "nothing") where \(type) was planned")
+            throw .execution("min/max over \(values.dataType) where \(type) was planned")
         }
         let sign = wantsMaximum ? 1 : -1
         for (row, group) in groups.enumerated() where typed.isValid(row) {

@@ -45,8 +45,9 @@ final class SumAccumulator<T: ArrowArithmetic>: GroupAccumulator {
             sums.append(contentsOf: repeatElement(T.zero, count: groupCount - sums.count))
             seen.append(contentsOf: repeatElement(false, count: groupCount - seen.count))
         }
+        guard let values else { return }
         guard let typed = values as? PrimitiveArray<T> else {
-            throw .execution("sum over \(values?.dataType.description ?? "nothing") where \(type) was planned")
+            throw .execution("sum over \(values.dataType) where \(type) was planned")
         }
         let hasNulls = typed.nullCount > 0
         let overflowed = typed.withUnsafeValues { buffer -> Bool in
@@ -79,8 +80,9 @@ final class AverageAccumulator: GroupAccumulator {
             sums.append(contentsOf: repeatElement(0, count: groupCount - sums.count))
             counts.append(contentsOf: repeatElement(0, count: groupCount - counts.count))
         }
+        guard let values else { return }
         guard let typed = values as? Float64Array else {
-            throw .execution("avg over \(values?.dataType.description ?? "nothing") where double was planned")
+            throw .execution("avg over \(values.dataType) where double was planned")
         }
         let hasNulls = typed.nullCount > 0
         typed.withUnsafeValues { buffer in

@@ -15,8 +15,9 @@ public struct CastExpression: PhysicalExpression {
     public func evaluate(_ batch: RecordBatch) throws(EngineError) -> ColumnarValue {
         switch try operand.evaluate(batch) {
         case .array(let array):
+            let input = dataType.isInteger ? try CastExpression.roundedIfFloating(array) : array
             return .array(try kernel(self) { () throws(ArrowError) in
-                try Compute.cast(array, to: dataType, options: options)
+                try Compute.cast(input, to: dataType, options: options)
             })
         case .scalar(let scalar):
             return .scalar(try CastExpression.cast(scalar, from: operand.dataType, to: dataType, options: options,
@@ -28,9 +29,23 @@ public struct CastExpression: PhysicalExpression {
     static func cast(_ scalar: ScalarValue, from source: DataType, to target: DataType, options: CastOptions = .default,
                      expression: any PhysicalExpression) throws(EngineError) -> ScalarValue {
         if scalar.isNull { return .null }
-        let one = try ColumnarValue.broadcast(scalar, type: source, count: 1)
+        var one = try ColumnarValue.broadcast(scalar, type: source, count: 1)
+        if target.isInteger { one = try roundedIfFloating(one) }
         return try kernel(expression) { () throws(ArrowError) in
             try Compute.cast(one, to: target, options: options).scalar(at: 0)
+        }
+    }
+
+    /// SQL casts from floating point to integers round to the nearest integer, halves to even, as DuckDB
+    /// and PostgreSQL do; the Arrow kernel truncates, so the values are rounded first.
+    static func roundedIfFloating(_ array: any ArrowArray) throws(EngineError) -> any ArrowArray {
+        switch array {
+        case let doubles as Float64Array:
+            return Float64Array(doubles.values.map { $0?.rounded(.toNearestOrEven) })
+        case let floats as Float32Array:
+            return Float32Array(floats.values.map { $0?.rounded(.toNearestOrEven) })
+        default:
+            return array
         }
     }
 
