@@ -42,6 +42,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
         // MARK: Library modules
         .target(name: "LaminarArrow", swiftSettings: swiftSettings),
@@ -87,8 +88,11 @@ let package = Package(
             name: "laminar",
             dependencies: [
                 "LaminarArrow",
-                "LaminarCompression",
                 "LaminarParquet",
+                "LaminarSQL",
+                "LaminarCore",
+                "LaminarDB",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -27,6 +27,7 @@ APT_PACKAGES=(
     zlib1g-dev      # CZlib    (pkg-config: zlib)
     liblz4-dev      # CLZ4     (pkg-config: liblz4)
     libbrotli-dev   # CBrotli  (pkg-config: libbrotlidec, libbrotlienc)
+    libedit-dev     # CEditLine (pkg-config: libedit): line editing and history in `laminar sql`
     pkg-config      # SwiftPM resolves the system libraries' flags with it
     ca-certificates # pip over HTTPS
     curl            # readiness probes of test servers (moto_server)

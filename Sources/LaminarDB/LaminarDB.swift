@@ -98,12 +98,11 @@ public actor LaminarDB {
         } catch {
             throw error.withSource(queryOrStream)
         }
-        let provider = try provider(for: plan)
+        let reader = Handoff(try await provider(for: plan).makeReader())
         let channel = BatchChannel<RecordBatch>(capacity: 4)
         let task = Task {
             do {
-                let reader = try await provider.makeReader()
-                try await Pipeline(plan: plan, source: reader, sink: ChannelSink(channel)).run()
+                try await Pipeline(plan: plan, source: reader.value, sink: ChannelSink(channel)).run()
                 channel.finish()
             } catch {
                 channel.finish(throwing: error as? EngineError ?? EngineError(.execution, "\(error)"))
@@ -191,12 +190,11 @@ public actor LaminarDB {
         let plan = try QueryPlanner(catalog: catalog.snapshot).plan(query)
         let connector = try Connectors.sink(for: create.options)
         let prepared = try await connector.prepare(name: name, schema: plan.schema, options: create.options)
-        let provider = try provider(for: plan)
+        let reader = Handoff(try await provider(for: plan).makeReader())
         let metrics = PipelineMetrics()
         let task = Task {
-            let reader = try await provider.makeReader()
             let writer = try await prepared.makeWriter()
-            try await Pipeline(plan: plan, source: reader, sink: writer, metrics: metrics).run()
+            try await Pipeline(plan: plan, source: reader.value, sink: writer, metrics: metrics).run()
         }
         let handle = SinkHandle(name: name, metrics: metrics, task: task)
         catalog.sinks[name.lowercased()] = Catalog.Sink(statement: create, type: connector.type,

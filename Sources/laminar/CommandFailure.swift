@@ -1,5 +1,6 @@
 import ArgumentParser
 import LaminarParquet
+import LaminarSQL
 
 /// Why a `laminar` subcommand stopped: shown as one line on standard error, never as a backtrace.
 enum CommandFailure: Error {
@@ -19,6 +20,10 @@ enum CommandFailure: Error {
             }
         } catch let error as ParquetError {
             throw fail(error.description)
+        } catch let error as SQLError {
+            // Keep the diagnostic's lines: the caret under the offending token is the point of it.
+            StandardOutput.printError(error.description)
+            throw ExitCode.failure
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {

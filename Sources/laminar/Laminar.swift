@@ -5,6 +5,6 @@ struct Laminar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "laminar",
         abstract: "LaminarDB: streaming SQL into and out of the lakehouse.",
-        subcommands: [DemoCommand.self, ParquetCommand.self]
+        subcommands: [RunCommand.self, SQLCommand.self, ParquetCommand.self]
     )
 }

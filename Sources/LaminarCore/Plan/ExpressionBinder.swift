@@ -252,7 +252,9 @@ struct ExpressionBinder {
     {
         let a = try bind(lhs)
         let b = try bind(rhs)
-        guard let common = commonType(a, b), common.isNumeric else {
+        // A string literal may stand for a number; a string column may not (DuckDB refuses it too).
+        let stringColumn = [a, b].contains { $0.dataType == .utf8 && $0.constantValue == nil }
+        guard !stringColumn, let common = commonType(a, b), common.isNumeric else {
             throw semantic("cannot apply \(op.rawValue) to \(a.dataType) and \(b.dataType)", expression)
         }
         // DuckDB divides in floating point: 7 / 2 is 3.5.
