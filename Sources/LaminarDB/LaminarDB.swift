@@ -84,7 +84,7 @@ public actor LaminarDB {
     public func subscribe(_ queryOrStream: String) async throws -> Subscription {
         let query: Query
         do {
-            if catalog.streams[queryOrStream.lowercased()] != nil {
+            if catalog.contains(queryOrStream), catalog.sinks[queryOrStream.lowercased()] == nil {
                 query = Query(SelectQuery(items: [.wildcard], from: .table(Identifier(queryOrStream), alias: nil)))
             } else {
                 query = try Parser.parseQuery(queryOrStream)
@@ -108,6 +108,7 @@ public actor LaminarDB {
                 channel.finish(throwing: error as? EngineError ?? EngineError(.execution, "\(error)"))
             }
         }
+        subscriptions.removeAll { $0.isCancelled }
         subscriptions.append(task)
         return Subscription(schema: plan.schema, channel: channel, task: task)
     }
@@ -117,13 +118,20 @@ public actor LaminarDB {
         for sink in catalog.sinks.values.map(\.handle) { try await sink.wait() }
     }
 
-    /// Stops every pipeline cleanly (sinks commit what they received), ends push sources and refuses further
-    /// statements.
+    /// Stops every pipeline cleanly and refuses further statements.
+    ///
+    /// Push sources are closed first, so pipelines reading them drain what was already pushed and end as
+    /// if their input had ended; pipelines over other unbounded sources are stopped, committing what reached
+    /// their sinks (open windows are not emitted: their input did not end).
     public func shutdown() async {
         isShutDown = true
         for source in catalog.sources.values { (source.prepared as? PushSource)?.close() }
-        for sink in catalog.sinks.values { try? await sink.handle.stop() }
+        for sink in catalog.sinks.values {
+            let readsPush = catalog.sources[sink.reads]?.prepared is PushSource
+            if readsPush { try? await sink.handle.wait() } else { try? await sink.handle.stop() }
+        }
         for subscription in subscriptions { subscription.cancel() }
+        subscriptions = []
     }
 
     // MARK: Statements
@@ -245,7 +253,10 @@ public actor LaminarDB {
             let sinks = catalog.sinks.values.sorted { $0.statement.name.name < $1.statement.name.name }
             return .table(["name", "type", "state", "rows_written"], [
                 sinks.map(\.statement.name.name), sinks.map(\.type),
-                sinks.map { $0.handle.isFinished ? "finished" : "running" },
+                sinks.map { sink in
+                    let snapshot = sink.handle.metrics.snapshot
+                    return snapshot.failure.map { "failed: \($0)" } ?? (snapshot.finished ? "finished" : "running")
+                },
                 sinks.map { String($0.handle.metrics.snapshot.rowsOut) },
             ])
         }

@@ -19,6 +19,7 @@ struct SQLCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.reporting {
             let db = try await LaminarDB.open(directory: stateDir)
+            let stop = StopSignals { _ in Task { await db.shutdown() } }
             let printer = ResultPrinter(format: format)
             if let command {
                 try await execute(command, db, printer)
@@ -28,7 +29,10 @@ struct SQLCommand: AsyncParsableCommand {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
                 try await execute(String(decoding: data, as: UTF8.self), db, printer)
             }
+            // Sinks created by the statements run to completion (or until SIGINT/SIGTERM), as with `run`.
+            try await db.waitForSinks()
             await db.shutdown()
+            withExtendedLifetime(stop) {}
         }
     }
 

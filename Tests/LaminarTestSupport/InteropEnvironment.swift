@@ -51,7 +51,8 @@ public enum InteropEnvironment {
 
     /// Runs a program to completion, capturing both output streams.
     public static func run(_ executable: URL, arguments: [String], timeout: TimeInterval = 300,
-                           environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String)
+                           environment: [String: String] = [:], input: String? = nil,
+                           workingDirectory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String)
     {
         let process = Process()
         process.executableURL = executable
@@ -61,7 +62,13 @@ public enum InteropEnvironment {
         let errors = try TemporaryFile()
         process.standardOutput = output.handle
         process.standardError = errors.handle
-        process.standardInput = FileHandle.nullDevice
+        let inputFile = try input.map { text in
+            let file = try TemporaryFile()
+            try file.handle.write(contentsOf: Data(text.utf8))
+            return try FileHandle(forReadingFrom: file.url)
+        }
+        process.standardInput = inputFile ?? FileHandle.nullDevice
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {

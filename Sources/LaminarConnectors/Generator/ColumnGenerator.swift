@@ -102,7 +102,7 @@ struct ColumnGenerator: Sendable {
                 state = SplitMix64.mix(state)
                 bytes.append(alphabet[Int(state % UInt64(alphabet.count))])
             }
-            return .utf8(String(decoding: bytes, as: UTF8.self))
+            return field.type == .binary ? .binary(bytes) : .utf8(String(decoding: bytes, as: UTF8.self))
         case .choice(let values):
             return values[Int(random % UInt64(values.count))]
         }

@@ -84,6 +84,9 @@ public struct GeneratorConnector: SourceConnector {
         let kind = try option("kind")?.string().lowercased() ?? defaultKind
         switch kind {
         case "sequence":
+            guard field.type.isNumeric || temporal || field.type == .utf8 else {
+                throw invalid(key("kind"), "a sequence needs a number, date, timestamp or string column; \(field.name) is \(field.type)", option("kind"))
+            }
             var start: Int64 = temporal ? defaultStart(field) : 0
             if let given = try bound(option("start"), field, key("start")) { start = given }
             let end = try bound(option("end"), field, key("end"))
@@ -124,8 +127,19 @@ public struct GeneratorConnector: SourceConnector {
         case .uint16: 0...Int64(UInt16.max)
         case .uint32: 0...Int64(UInt32.max)
         case .date32: Temporal.daysFromCivil(year: 2000, month: 1, day: 1)...Temporal.daysFromCivil(year: 2030, month: 12, day: 31)
+        case .timestamp(let unit, _): timestampRange(unit)
+        case .time64(let unit): 0...(ticksPerDay(unit) - 1)
         default: Int64.min...Int64.max
         }
+    }
+
+    private func ticksPerDay(_ unit: TimeUnit) -> Int64 { Temporal.secondsPerDay * unit.ticksPerSecond }
+
+    /// Random timestamps default to 2000 through 2030, like dates, rather than every representable tick.
+    private func timestampRange(_ unit: TimeUnit) -> ClosedRange<Int64> {
+        let first = Temporal.daysFromCivil(year: 2000, month: 1, day: 1) * ticksPerDay(unit)
+        let end = Temporal.daysFromCivil(year: 2031, month: 1, day: 1) * ticksPerDay(unit)
+        return first...(end - 1)
     }
 
     /// A bound in the column's own terms: a number, or date/timestamp text for temporal columns.

@@ -10,7 +10,6 @@ import Glibc
 final class ParquetFileSink: StreamSink {
     private struct OpenFile {
         let writer: ParquetWriter
-        let bytes: CountingByteSink
         let temporaryPath: String
         let finalPath: String
         var rows = 0
@@ -38,7 +37,7 @@ final class ParquetFileSink: StreamSink {
         }
         current.rows += batch.rowCount
         file = current
-        if current.bytes.count >= settings.targetFileSize { try await roll() }
+        if current.writer.estimatedSize >= settings.targetFileSize { try await roll() }
     }
 
     func commit() async throws(EngineError) {
@@ -57,19 +56,14 @@ final class ParquetFileSink: StreamSink {
         let name = String(format: "part-%05d-%@.parquet", sequence, runID)
         let directory = settings.directory as NSString
         let temporary = directory.appendingPathComponent(".\(name).inprogress")
-        let bytes: CountingByteSink
-        do {
-            bytes = CountingByteSink(try FileByteSink(path: temporary))
-        } catch {
-            throw EngineError(.sink, "\(error)")
-        }
         let writer: ParquetWriter
         do {
-            writer = try ParquetWriter(schema: settings.schema, sink: bytes, options: settings.writerOptions)
+            writer = try ParquetWriter(schema: settings.schema, sink: try FileByteSink(path: temporary),
+                                       options: settings.writerOptions)
         } catch {
             throw EngineError(.sink, "\(error)")
         }
-        return OpenFile(writer: writer, bytes: bytes, temporaryPath: temporary, finalPath: directory.appendingPathComponent(name))
+        return OpenFile(writer: writer, temporaryPath: temporary, finalPath: directory.appendingPathComponent(name))
     }
 
     /// Closes the open file (footer written, data fsynced) and renames it into view.
@@ -92,19 +86,4 @@ final class ParquetFileSink: StreamSink {
         }
         committed.append(current.finalPath)
     }
-}
-
-/// Counts the bytes a writer has handed to the file, so the sink can roll at the target size.
-final class CountingByteSink: ByteSink {
-    private let inner: any ByteSink
-    private(set) var count = 0
-
-    init(_ inner: any ByteSink) { self.inner = inner }
-
-    func write(_ bytes: [UInt8]) async throws {
-        try await inner.write(bytes)
-        count += bytes.count
-    }
-
-    func close() async throws { try await inner.close() }
 }

@@ -22,8 +22,11 @@ public struct ParquetSinkConnector: SinkConnector {
     public func prepare(name: String, schema: Schema, options given: [WithOption]) async throws(SQLError) -> any PreparedSink {
         let options = try ConnectorOptions(given, connector: type, keys: Self.keys)
         let path = try options.required("path")
+        if let scheme = path.range(of: "://"), !path.hasPrefix("file://") {
+            throw options.invalid("path", "the parquet sink writes local directories; '\(path[..<scheme.lowerBound])://' storage comes with the lake sinks")
+        }
         let target = try options.size("target_file_size") ?? 128 * 1024 * 1024
-        guard target >= 1024 else { throw options.invalid("target_file_size", "must be at least 1 KB") }
+        guard target >= 1000 else { throw options.invalid("target_file_size", "must be at least 1 KB") }
         var writer = ParquetWriterOptions()
         switch try options.choice("compression", ["snappy", "zstd", "gzip", "lz4", "brotli", "none", "uncompressed"]) {
         case nil, "snappy": writer.compression = .snappy
@@ -33,18 +36,22 @@ public struct ParquetSinkConnector: SinkConnector {
         case "brotli": writer.compression = .brotli
         default: writer.compression = .uncompressed
         }
-        if let level = try options.int("compression_level") { writer.compressionLevel = Int(level) }
+        if let level = try options.int("compression_level") {
+            guard (-7...22).contains(level) else { throw options.invalid("compression_level", "must be between -7 and 22") }
+            writer.compressionLevel = Int(level)
+        }
         if let rows = try options.int("row_group_size") {
-            guard rows > 0, rows <= 1 << 30 else { throw options.invalid("row_group_size", "must be positive") }
+            guard rows > 0, rows <= 1 << 30 else { throw options.invalid("row_group_size", "must be 1 to 1073741824 rows") }
             writer.rowGroupRowLimit = Int(rows)
         }
         writer.rowGroupByteLimit = Int(min(target, Int64(writer.rowGroupByteLimit)))
+        let directory = path.hasPrefix("file://") ? String(path.dropFirst("file://".count)) : path
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw options.invalid("path", "cannot create \(path): \(error.localizedDescription)")
+            throw options.invalid("path", "cannot create \(directory): \(error.localizedDescription)")
         }
-        return PreparedParquetSink(directory: path, schema: schema, targetFileSize: Int(target), writerOptions: writer)
+        return PreparedParquetSink(directory: directory, schema: schema, targetFileSize: Int(target), writerOptions: writer)
     }
 }
 

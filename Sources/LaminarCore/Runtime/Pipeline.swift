@@ -24,22 +24,25 @@ public final class Pipeline {
     /// Runs until the source is exhausted, a `LIMIT` is satisfied, or the task is cancelled. A cancelled
     /// run commits what reached the sink (a clean stop); a failed one aborts the sink and rethrows.
     public func run() async throws(EngineError) {
+        var outcome: EngineError?
         do {
             try await loop()
-            await source.close()
-            try await sink.commit()
-            metrics.markFinished()
         } catch {
-            await source.close()
-            if error.kind == .cancelled {
+            outcome = error
+        }
+        await source.close()
+        do {
+            if outcome == nil || outcome?.kind == .cancelled {
                 try await sink.commit()
-                metrics.markFinished()
+                metrics.markFinished(failure: nil)
                 return
             }
-            await sink.abort()
-            metrics.markFinished()
-            throw error
+        } catch {
+            outcome = error
         }
+        await sink.abort()
+        metrics.markFinished(failure: outcome?.message)
+        if let outcome { throw outcome }
     }
 
     private func loop() async throws(EngineError) {

@@ -9,6 +9,8 @@ public final class PipelineMetrics: Sendable {
         /// Event time reached, in microseconds since the epoch, when the source has a watermark.
         public var watermark: Int64?
         public var finished = false
+        /// Why the pipeline failed, when it did.
+        public var failure: String?
     }
 
     private let state = Mutex(Snapshot())
@@ -26,5 +28,10 @@ public final class PipelineMetrics: Sendable {
 
     func record(rowsOut: Int) { state.withLock { $0.rowsOut += rowsOut } }
     func record(watermark: Int64) { state.withLock { $0.watermark = watermark } }
-    func markFinished() { state.withLock { $0.finished = true } }
+    func markFinished(failure: String?) {
+        state.withLock {
+            $0.finished = true
+            $0.failure = failure
+        }
+    }
 }
