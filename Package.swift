@@ -106,6 +106,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "EngineBenchmark",
+            dependencies: ["LaminarArrow", "LaminarCore", "LaminarDB"],
+            path: "Benchmarks/EngineBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "ParquetFuzzer",
             dependencies: ["LaminarParquet"],
             path: "Fuzz/ParquetFuzzer",

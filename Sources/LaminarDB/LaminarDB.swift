@@ -31,6 +31,11 @@ public actor LaminarDB {
     }
 
     /// Opens (creating if needed) a database whose state lives in `directory`.
+    ///
+    /// ```swift
+    /// let db = try await LaminarDB.open(directory: NSTemporaryDirectory() + "laminar-example")
+    /// defer { Task { await db.shutdown() } }
+    /// ```
     public static func open(directory: String) async throws -> LaminarDB {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -44,6 +49,14 @@ public actor LaminarDB {
     ///
     /// Errors are `SQLError`s for statements that do not parse or plan (with the offending line and a caret)
     /// and `EngineError`s for failures while running.
+    ///
+    /// ```swift
+    /// try await db.execute("""
+    ///     CREATE SOURCE numbers (n BIGINT) WITH (type = 'generator', max_rows = 100, 'fields.n.kind' = 'sequence');
+    ///     """)
+    /// let result = try await db.execute("SELECT n % 3 AS r, count(*) FROM numbers GROUP BY r ORDER BY r")
+    /// print(result.result?.rows ?? [])   // [[0, 34], [1, 33], [2, 33]]
+    /// ```
     @discardableResult
     public func execute(_ sql: String) async throws -> ExecutionResult {
         let results = try await executeScript(sql)
@@ -65,6 +78,13 @@ public actor LaminarDB {
     }
 
     /// The handle for pushing rows into a `type = 'push'` source.
+    ///
+    /// ```swift
+    /// try await db.execute("CREATE SOURCE orders (id BIGINT, amount DOUBLE) WITH (type = 'push')")
+    /// let orders = try await db.source("orders")
+    /// try await orders.push(rows: [[.int64(1), .float64(9.5)], [.int64(2), .float64(20)]])
+    /// orders.close()   // queries reading it finish once they have processed what was pushed
+    /// ```
     public func source(_ name: String) throws -> SourceHandle {
         guard let source = catalog.sources[name.lowercased()] else {
             throw EngineError(.invalidState, "no source named \(name)")
@@ -80,7 +100,13 @@ public actor LaminarDB {
         catalog.sinks[name.lowercased()]?.handle
     }
 
-    /// Runs a query (or reads a stream by name) continuously, delivering its batches as they are produced.
+    /// Runs a query (or reads a source or stream by name) continuously, delivering its batches as they are
+    /// produced.
+    ///
+    /// ```swift
+    /// let large = try await db.subscribe("SELECT id, amount FROM orders WHERE amount > 10")
+    /// for try await batch in large { print(batch) }   // ends when `orders` is closed
+    /// ```
     public func subscribe(_ queryOrStream: String) async throws -> Subscription {
         let query: Query
         do {
@@ -119,6 +145,10 @@ public actor LaminarDB {
     }
 
     /// Stops every pipeline cleanly and refuses further statements.
+    ///
+    /// ```swift
+    /// await db.shutdown()
+    /// ```
     ///
     /// Push sources are closed first, so pipelines reading them drain what was already pushed and end as
     /// if their input had ended; pipelines over other unbounded sources are stopped, committing what reached

@@ -21,8 +21,8 @@ func makeExtremumAccumulator(type: DataType, wantsMaximum: Bool) -> any GroupAcc
 final class PrimitiveExtremum<T: ArrowNativeType>: GroupAccumulator {
     let type: DataType
     let wantsMaximum: Bool
-    var best: [T] = []
-    var seen: [Bool] = []
+    @exclusivity(unchecked) var best: [T] = []
+    @exclusivity(unchecked) var seen: [Bool] = []
 
     init(_ type: DataType, _ wantsMaximum: Bool) {
         self.type = type
@@ -60,7 +60,7 @@ final class PrimitiveExtremum<T: ArrowNativeType>: GroupAccumulator {
 final class ScalarExtremum: GroupAccumulator {
     let type: DataType
     let wantsMaximum: Bool
-    var best: [ScalarValue] = []
+    @exclusivity(unchecked) var best: [ScalarValue] = []
 
     init(_ type: DataType, _ wantsMaximum: Bool) {
         self.type = type

@@ -3,6 +3,8 @@ import LaminarArrow
 /// The running state of one aggregate for every group of a ``GroupTable``.
 ///
 /// `update` takes a whole batch plus each row's group, so an accumulator runs one typed loop per batch.
+/// An accumulator belongs to one pipeline's task, so its per-group arrays are marked
+/// `@exclusivity(unchecked)`: the dynamic access checks would otherwise cost more than the additions.
 protocol GroupAccumulator: AnyObject {
     /// Adds `values` (nil for `COUNT(*)`) row by row into the groups `groups[row]`; `groupCount` is the
     /// table's size after the batch, so state can grow first.
@@ -13,7 +15,7 @@ protocol GroupAccumulator: AnyObject {
 
 final class CountAccumulator: GroupAccumulator {
     let countsNulls: Bool
-    var counts: [Int64] = []
+    @exclusivity(unchecked) var counts: [Int64] = []
 
     init(countsNulls: Bool) { self.countsNulls = countsNulls }
 
@@ -35,8 +37,8 @@ final class CountAccumulator: GroupAccumulator {
 /// `SUM` over `Int64` (overflow is an error, as in DuckDB for `BIGINT` results), `Double` or decimals.
 final class SumAccumulator<T: ArrowArithmetic>: GroupAccumulator {
     let type: DataType
-    var sums: [T] = []
-    var seen: [Bool] = []
+    @exclusivity(unchecked) var sums: [T] = []
+    @exclusivity(unchecked) var seen: [Bool] = []
 
     init(type: DataType) { self.type = type }
 
@@ -72,8 +74,8 @@ final class SumAccumulator<T: ArrowArithmetic>: GroupAccumulator {
 
 /// `AVG` in double precision, null for groups without a non-null value.
 final class AverageAccumulator: GroupAccumulator {
-    var sums: [Double] = []
-    var counts: [Int64] = []
+    @exclusivity(unchecked) var sums: [Double] = []
+    @exclusivity(unchecked) var counts: [Int64] = []
 
     func update(_ values: (any ArrowArray)?, groups: [Int32], groupCount: Int) throws(EngineError) {
         if sums.count < groupCount {
@@ -101,7 +103,7 @@ final class AverageAccumulator: GroupAccumulator {
 
 /// `COUNT(DISTINCT x)`: a set of the values seen per group.
 final class DistinctCountAccumulator: GroupAccumulator {
-    var sets: [Set<ScalarValue>] = []
+    @exclusivity(unchecked) var sets: [Set<ScalarValue>] = []
 
     func update(_ values: (any ArrowArray)?, groups: [Int32], groupCount: Int) throws(EngineError) {
         if sets.count < groupCount { sets.append(contentsOf: repeatElement([], count: groupCount - sets.count)) }

@@ -33,8 +33,8 @@ func makeGroupKeyColumn(for type: DataType) -> any GroupKeyColumn {
 
 final class PrimitiveKeyColumn<T: ArrowNativeType>: GroupKeyColumn {
     let type: DataType
-    var values: [T] = []
-    var valid: [Bool] = []
+    @exclusivity(unchecked) var values: [T] = []
+    @exclusivity(unchecked) var valid: [Bool] = []
 
     init(_ type: DataType) { self.type = type }
 
@@ -70,9 +70,9 @@ final class PrimitiveKeyColumn<T: ArrowNativeType>: GroupKeyColumn {
 }
 
 final class StringKeyColumn: GroupKeyColumn {
-    var bytes: [UInt8] = []
-    var offsets: [Int] = [0]
-    var valid: [Bool] = []
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var offsets: [Int] = [0]
+    @exclusivity(unchecked) var valid: [Bool] = []
 
     func matcher(for array: any ArrowArray) throws(EngineError) -> (Int, Int) -> Bool {
         guard let strings = array as? StringArray else {
@@ -117,7 +117,7 @@ final class StringKeyColumn: GroupKeyColumn {
 /// Any other type (booleans, binaries, nested values), compared as scalars.
 final class ScalarKeyColumn: GroupKeyColumn {
     let type: DataType
-    var values: [ScalarValue] = []
+    @exclusivity(unchecked) var values: [ScalarValue] = []
 
     init(_ type: DataType) { self.type = type }
 

@@ -8,8 +8,8 @@ import LaminarArrow
 final class GroupTable {
     let keyTypes: [DataType]
     private let keys: [any GroupKeyColumn]
-    private var firstGroup: [UInt64: Int32] = [:]
-    private var nextInChain: [Int32] = []
+    @exclusivity(unchecked) private var firstGroup: [UInt64: Int32] = [:]
+    @exclusivity(unchecked) private var nextInChain: [Int32] = []
 
     init(keyTypes: [DataType]) {
         self.keyTypes = keyTypes

@@ -29,14 +29,16 @@ public struct TimestampShiftExpression: PhysicalExpression {
 
     private func shift<T: FixedWidthInteger & ArrowNativeType>(_ input: PrimitiveArray<T>) throws(EngineError) -> PrimitiveArray<T> {
         guard let step = T(exactly: delta) else { throw .execution("interval \(delta) is out of range for \(dataType)") }
-        let builder = PrimitiveBuilder<T>(type: input.dataType, capacity: input.count)
-        for row in 0..<input.count {
-            guard input.isValid(row) else { builder.appendNull(); continue }
-            let (sum, overflow) = input.value(at: row).addingReportingOverflow(step)
-            if overflow { throw .execution("\(description) overflows") }
-            builder.append(sum)
+        var overflowed = false
+        let shifted: [T] = input.withUnsafeValues { values in
+            values.enumerated().map { row, value in
+                let (sum, overflow) = value.addingReportingOverflow(step)
+                if overflow && input.isValid(row) { overflowed = true }
+                return sum
+            }
         }
-        return builder.finishTyped()
+        if overflowed { throw .execution("\(description) overflows") }
+        return PrimitiveArray<T>(values: shifted, type: input.dataType).replacingValidity(input.validity)
     }
 
     public var description: String { "(\(operand) + \(delta) ticks)" }

@@ -112,6 +112,10 @@ public final class AggregateOperator: StreamOperator {
         let passes = Int((size + slide - 1) / slide)
         for pass in 0..<passes {
             var rowsByWindow: [Int64: [Int]] = [:]
+            var single: Int64?
+            var mixed = false
+            var starts = [Int64](repeating: 0, count: ticks.count)
+            var included = [Bool](repeating: false, count: ticks.count)
             for row in 0..<ticks.count where ticks.isValid(row) {
                 let time = ticks.value(at: row)
                 let start = Temporal.floorDivide(time, slide).quotient &* slide &- Int64(pass) &* slide
@@ -120,7 +124,15 @@ public final class AggregateOperator: StreamOperator {
                     lateRows += 1
                     continue
                 }
-                rowsByWindow[start, default: []].append(row)
+                starts[row] = start
+                included[row] = true
+                if single == nil { single = start } else if single != start { mixed = true }
+            }
+            if let single, !mixed, !included.contains(false) {
+                // The common case: the whole batch falls into one window.
+                rowsByWindow[single] = Array(0..<ticks.count)
+            } else {
+                for row in 0..<ticks.count where included[row] { rowsByWindow[starts[row], default: []].append(row) }
             }
             for (start, rows) in rowsByWindow {
                 let state = try self.state(at: start)
