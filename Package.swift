@@ -149,7 +149,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LaminarSQLTests", dependencies: ["LaminarSQL"], swiftSettings: swiftSettings),
-        .testTarget(name: "LaminarFileFormatsTests", dependencies: ["LaminarFileFormats"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LaminarFileFormatsTests",
+            dependencies: ["LaminarFileFormats", "LaminarTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LaminarDBTests",
             dependencies: ["LaminarDB", "LaminarCore", "LaminarConnectors", "LaminarSQL", "LaminarArrow", "LaminarParquet",

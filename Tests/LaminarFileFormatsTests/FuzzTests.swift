@@ -1,4 +1,5 @@
 import LaminarArrow
+import LaminarTestSupport
 import Testing
 @testable import LaminarFileFormats
 
@@ -30,7 +31,7 @@ import Testing
 
     static let interesting: [UInt8] = Array("\",\n\r\\{}[]:0-9.eE\"u ".utf8) + [0x00, 0x80, 0xC3, 0xED, 0xF4, 0xFF]
 
-    static func mutate(_ input: [UInt8], _ random: inout SplitMix) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
         var bytes = input
         for _ in 0...Int(random.next() % 4) {
             let choice = random.next() % 5
@@ -54,7 +55,7 @@ import Testing
         let schema = try CSVReader.inferSchema(data: Self.csv)
         #expect(schema.fields.map(\.type) == [.int64, .utf8, .float64, .date32,
                                               .timestamp(.microsecond, timeZone: nil), .boolean])
-        var random = SplitMix(state: 42)
+        var random = SeededGenerator(seed: 42)
         var outcomes = (read: 0, failed: 0)
         for _ in 0..<3_000 {
             let input = Self.mutate(Self.csv, &random)
@@ -75,7 +76,7 @@ import Testing
     @Test func mutatedJSONOnlyThrows() throws {
         var clean = try JSONLinesReader(data: Self.json, schema: Self.jsonSchema)
         #expect(try clean.readAll().map(\.rowCount) == [3])
-        var random = SplitMix(state: 7)
+        var random = SeededGenerator(seed: 7)
         var outcomes = (read: 0, failed: 0)
         for _ in 0..<3_000 {
             let input = Self.mutate(Self.json, &random)
@@ -93,7 +94,7 @@ import Testing
     }
 
     @Test func randomBytesOnlyThrow() {
-        var random = SplitMix(state: 3)
+        var random = SeededGenerator(seed: 3)
         let schema = Schema([Field(name: "a", type: .utf8), Field(name: "b", type: .int64)])
         for _ in 0..<2_000 {
             let count = Int(random.next() % 64)

@@ -32,15 +32,3 @@ func formatError(_ body: () throws -> Void) -> FileFormatError? {
 func column(_ batches: [RecordBatch], _ name: String) -> [ScalarValue] {
     batches.flatMap { $0.column(named: name)?.scalars ?? [] }
 }
-
-/// SplitMix64, so fuzz tests replay exactly from their seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

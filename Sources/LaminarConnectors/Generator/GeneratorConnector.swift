@@ -1,3 +1,4 @@
+import Foundation
 import LaminarArrow
 import LaminarCore
 import LaminarSQL
@@ -67,7 +68,7 @@ public struct GeneratorConnector: SourceConnector {
         if let values = option("values") {
             var choices: [ScalarValue] = []
             for part in try values.string().split(separator: ",", omittingEmptySubsequences: false) {
-                let text = String(part).trimmed
+                let text = part.trimmingCharacters(in: .whitespaces)
                 do {
                     let cast = try Compute.cast(StringArray([text]), to: field.type)
                     choices.append(cast.scalar(at: 0))
@@ -180,14 +181,5 @@ public struct GeneratorConnector: SourceConnector {
 
     private func invalid(_ key: String, _ message: String, _ option: WithOption?) -> SQLError {
         SQLError(kind: .invalidOption, message: "option '\(key)': \(message)", location: option?.valueLocation ?? .unknown)
-    }
-}
-
-extension String {
-    var trimmed: String {
-        var view = self[...]
-        while view.first?.isWhitespace == true { view = view.dropFirst() }
-        while view.last?.isWhitespace == true { view = view.dropLast() }
-        return String(view)
     }
 }

@@ -7,7 +7,7 @@ import LaminarArrow
 /// scans only the records of that batch, straight from the bytes into Arrow builders, so memory stays at one
 /// batch of columns plus the input. Columns are found in the header by name, ignoring case as SQL identifiers
 /// do; header columns the schema does not mention are skipped without being converted.
-public struct CSVReader: Sendable {
+public struct CSVReader: RecordBatchReader, Sendable {
     /// The schema every batch has.
     public let schema: Schema
     /// The header names as written in the file, in file order.
@@ -92,12 +92,6 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// Every remaining batch.
-    public mutating func readAll() throws(FileFormatError) -> [RecordBatch] {
-        var batches: [RecordBatch] = []
-        while let batch = try next() { batches.append(batch) }
-        return batches
-    }
 
     private mutating func readBatch() throws(FileFormatError) -> RecordBatch? {
         let batchSize = options.batchSize

@@ -15,21 +15,9 @@ extension JSONLinesReader {
             var position = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var line = 1
             var records = 0
-            while records < maxRecords, position < bytes.count {
-                var lineEnd = position
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                scanner.reset(start: position, end: lineEnd, line: line)
-                position = lineEnd + 1
-                line += 1
-                scanner.skipWhitespace()
-                if scanner.atEnd { continue }
-                guard scanner.peek == UInt8(ascii: "{") else {
-                    guard let kind = scanner.valueKindName else { throw scanner.syntaxError("expected a JSON object") }
-                    throw scanner.error(.notAnObject(found: kind))
-                }
+            while records < maxRecords, try scanner.nextObjectLine(position: &position, line: &line) {
                 root.merge(try JSONInferredObject.infer(&scanner, depth: 0))
-                scanner.skipWhitespace()
-                guard scanner.atEnd else { throw scanner.syntaxError("unexpected data after the object") }
+                try scanner.finishObjectLine()
                 records += 1
             }
         }

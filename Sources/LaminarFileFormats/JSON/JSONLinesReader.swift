@@ -7,7 +7,7 @@ import LaminarArrow
 /// `JSONSerialization` would build an `NSDictionary` per line and round int64 values through `Double`. Keys
 /// match field names exactly first and case-insensitively second; missing keys and `null` give nulls; keys the
 /// schema does not name are validated and skipped. The input is held whole but decoded one batch per `next()`.
-public struct JSONLinesReader: Sendable {
+public struct JSONLinesReader: RecordBatchReader, Sendable {
     public let schema: Schema
     /// The name used in error messages, usually the file name.
     public let source: String
@@ -55,12 +55,6 @@ public struct JSONLinesReader: Sendable {
         }
     }
 
-    /// Every remaining batch.
-    public mutating func readAll() throws(FileFormatError) -> [RecordBatch] {
-        var batches: [RecordBatch] = []
-        while let batch = try next() { batches.append(batch) }
-        return batches
-    }
 
     private static func makeDecoders(_ schema: Schema, source: String, capacity: Int) throws(FileFormatError)
         -> (builders: [any ArrayBuilder], decoders: [any JSONValueDecoder])
@@ -89,21 +83,9 @@ public struct JSONLinesReader: Sendable {
         }
         try data.withFormatBuffer { (bytes) throws(FileFormatError) in
             var scanner = JSONScanner(bytes: bytes, source: source)
-            while rows < batchSize, position < bytes.count {
-                var lineEnd = position
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                scanner.reset(start: position, end: lineEnd, line: line)
-                position = lineEnd + 1
-                line += 1
-                scanner.skipWhitespace()
-                if scanner.atEnd { continue }
-                guard scanner.peek == UInt8(ascii: "{") else {
-                    guard let kind = scanner.valueKindName else { throw scanner.syntaxError("expected a JSON object") }
-                    throw scanner.error(.notAnObject(found: kind))
-                }
+            while rows < batchSize, try scanner.nextObjectLine(position: &position, line: &line) {
                 try JSONStructDecoder.decodeMembers(&scanner, matcher: &matcher, children: decoders)
-                scanner.skipWhitespace()
-                guard scanner.atEnd else { throw scanner.syntaxError("unexpected data after the object") }
+                try scanner.finishObjectLine()
                 rows += 1
             }
         }

@@ -325,3 +325,32 @@ extension JSONScanner {
         return scratch.withUnsafeBufferPointer(body)
     }
 }
+
+extension JSONScanner {
+    /// Moves to the next non-blank line at or after `position` (advancing `position` and the 1-based `line`)
+    /// and checks that it opens an object; false at the end of the input. Readers and schema inference walk
+    /// JSON lines the same way, so they report the same line for the same bad input.
+    mutating func nextObjectLine(position: inout Int, line: inout Int) throws(FileFormatError) -> Bool {
+        while position < bytes.count {
+            var lineEnd = position
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            reset(start: position, end: lineEnd, line: line)
+            position = lineEnd + 1
+            line += 1
+            skipWhitespace()
+            if atEnd { continue }
+            guard peek == UInt8(ascii: "{") else {
+                guard let kind = valueKindName else { throw syntaxError("expected a JSON object") }
+                throw error(.notAnObject(found: kind))
+            }
+            return true
+        }
+        return false
+    }
+
+    /// After an object only whitespace may follow on its line.
+    mutating func finishObjectLine() throws(FileFormatError) {
+        skipWhitespace()
+        guard atEnd else { throw syntaxError("unexpected data after the object") }
+    }
+}
