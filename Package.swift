@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "LaminarCore", targets: ["LaminarCore"]),
         .library(name: "LaminarFileFormats", targets: ["LaminarFileFormats"]),
         .library(name: "LaminarConnectors", targets: ["LaminarConnectors"]),
+        .library(name: "LaminarStorage", targets: ["LaminarStorage"]),
         .library(name: "LaminarDB", targets: ["LaminarDB"]),
         .executable(name: "laminar", targets: ["laminar"]),
     ],
@@ -62,8 +63,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "LaminarStorage",
+            dependencies: [
+                "LaminarArrow", "LaminarCore", "LaminarObjectStore", "LaminarParquet",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "LaminarDB",
-            dependencies: ["LaminarArrow", "LaminarCore", "LaminarSQL", "LaminarConnectors"],
+            dependencies: ["LaminarArrow", "LaminarCore", "LaminarSQL", "LaminarConnectors", "LaminarStorage"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -157,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "LaminarDBTests",
             dependencies: ["LaminarDB", "LaminarCore", "LaminarConnectors", "LaminarSQL", "LaminarArrow", "LaminarParquet",
-                           "LaminarTestSupport"],
+                           "LaminarStorage", "LaminarObjectStore", "LaminarTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

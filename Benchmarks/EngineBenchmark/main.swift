@@ -57,7 +57,7 @@ await db.shutdown()
 try? FileManager.default.removeItem(atPath: state)
 
 // Batch handoff: the same 1,024-row batch pushed through a chain of pass-through projections.
-final class RepeatingSource: StreamSource {
+final class RepeatingSource: LakehouseSource {
     let batch: RecordBatch
     var remaining: Int
     init(batch: RecordBatch, count: Int) {
@@ -65,7 +65,9 @@ final class RepeatingSource: StreamSource {
         self.remaining = count
     }
     var schema: Schema { batch.schema }
-    func next() async throws(EngineError) -> RecordBatch? {
+    func start(from checkpoint: SourceCheckpoint?) async throws(EngineError) {}
+    func currentCheckpoint() -> SourceCheckpoint { SourceCheckpoint(offset: Int64(remaining)) }
+    func pollNext() async throws(EngineError) -> RecordBatch? {
         guard remaining > 0 else { return nil }
         remaining -= 1
         return batch

@@ -29,17 +29,19 @@ public struct SourceDefinition: Sendable {
 public protocol PreparedSource: Sendable {
     var schema: Schema { get }
     var isBounded: Bool { get }
-    func makeReader() async throws(EngineError) -> any StreamSource
+    func makeReader() async throws(EngineError) -> any LakehouseSource
 }
 
 /// A kind of sink, chosen by `type = '...'` in `CREATE SINK ... WITH (...)`.
 public protocol SinkConnector: Sendable {
     var type: String { get }
+    /// Checks the options against the rows the sink will receive. `name` identifies the sink's writes
+    /// in its table (the writer id), so it must stay the same across restarts.
     func prepare(name: String, schema: Schema, options: [WithOption]) async throws(SQLError) -> any PreparedSink
 }
 
 public protocol PreparedSink: Sendable {
-    func makeWriter() async throws(EngineError) -> any StreamSink
+    func makeSink() async throws(EngineError) -> any LakehouseSink
 }
 
 /// The built-in connectors by `type`.

@@ -3,6 +3,7 @@ import LaminarArrow
 import LaminarConnectors
 import LaminarCore
 import LaminarSQL
+import LaminarStorage
 
 /// An embedded streaming SQL database.
 ///
@@ -25,6 +26,8 @@ public actor LaminarDB {
     private var catalog = Catalog()
     private var subscriptions: [Task<Void, Never>] = []
     private var isShutDown = false
+    /// Time between the periodic checkpoints of sinks created from now on (`SET checkpoint_interval`).
+    public private(set) var checkpointInterval: Duration = .seconds(10)
 
     private init(directory: String) {
         self.directory = directory
@@ -93,6 +96,28 @@ public actor LaminarDB {
             throw EngineError(.invalidState, "source \(name) is a \(source.type) source; only push sources accept rows from Swift")
         }
         return SourceHandle(name: source.descriptor.name, source: push)
+    }
+
+    /// Sets the time between periodic checkpoints for sinks created afterwards, like
+    /// `SET checkpoint_interval = '1s'`.
+    public func setCheckpointInterval(_ interval: Duration) throws {
+        guard interval > .zero else { throw EngineError(.invalidState, "the checkpoint interval must be positive") }
+        checkpointInterval = interval
+    }
+
+    /// Takes a checkpoint of every running sink now and waits for them: when it returns, every row those
+    /// sinks received before the call is committed. Returns the checkpoint id per sink.
+    ///
+    /// ```swift
+    /// let ids = try await db.checkpoint()   // e.g. ["trades_lake": 7]
+    /// ```
+    @discardableResult
+    public func checkpoint() async throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for sink in catalog.sinks.values where !sink.handle.isFinished {
+            ids[sink.handle.name] = try await sink.handle.control.checkpoint()
+        }
+        return ids
     }
 
     /// The running sink called `name`.
@@ -178,6 +203,21 @@ public actor LaminarDB {
             let plan = try QueryPlanner(catalog: catalog.snapshot).plan(query)
             return .rows(.lines("plan", plan.explanation.split(separator: "\n").map(String.init)))
         case .query(let query): return .rows(try await select(query))
+        case .set(let option): return try set(option)
+        case .checkpoint:
+            let ids = try await checkpoint()
+            return .done("CHECKPOINT " + ids.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        }
+    }
+
+    private func set(_ option: WithOption) throws -> ExecutionResult {
+        switch option.key.name {
+        case "checkpoint_interval":
+            try setCheckpointInterval(try option.duration())
+            return .done("SET checkpoint_interval")
+        default:
+            throw SQLError(kind: .invalidOption, message: "unknown setting '\(option.key.spelling)'; settings: checkpoint_interval",
+                           location: option.key.location, length: option.key.spelling.count)
         }
     }
 
@@ -226,15 +266,21 @@ public actor LaminarDB {
             query = Query(SelectQuery(items: [.wildcard], from: .table(stream, alias: nil)))
         }
         let plan = try QueryPlanner(catalog: catalog.snapshot).plan(query)
-        let connector = try Connectors.sink(for: create.options)
-        let prepared = try await connector.prepare(name: name, schema: plan.schema, options: create.options)
+        // `checkpoint_interval` belongs to the pipeline, not the connector.
+        var interval = checkpointInterval
+        if let option = create.options.option("checkpoint_interval") { interval = try option.duration() }
+        let connectorOptions = create.options.filter { $0.key.name != "checkpoint_interval" }
+        let connector = try Connectors.sink(for: connectorOptions)
+        let prepared = try await connector.prepare(name: name, schema: plan.schema, options: connectorOptions)
+        let storage = try CheckpointStore(directory: directory, pipeline: name.lowercased())
+        let checkpointing = Checkpointing(pipeline: name.lowercased(), storage: storage, interval: interval)
         let reader = Handoff(try await provider(for: plan).makeReader())
         let metrics = PipelineMetrics()
         let task = Task {
-            let writer = try await prepared.makeWriter()
-            try await Pipeline(plan: plan, source: reader.value, sink: writer, metrics: metrics).run()
+            let sink = try await prepared.makeSink()
+            try await Pipeline(plan: plan, source: reader.value, sink: sink, checkpointing: checkpointing, metrics: metrics).run()
         }
-        let handle = SinkHandle(name: name, metrics: metrics, task: task)
+        let handle = SinkHandle(name: name, metrics: metrics, control: checkpointing.control, task: task)
         catalog.sinks[name.lowercased()] = Catalog.Sink(statement: create, type: connector.type,
                                                         reads: plan.source.name.lowercased(), handle: handle)
         return .sink(handle)

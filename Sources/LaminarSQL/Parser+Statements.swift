@@ -38,8 +38,18 @@ extension Parser {
             advance()
             guard check(.select) || check(.leftParen) else { throw unexpected(expected: "SELECT") }
             return .explain(try parseQuery())
+        case .set:
+            // `SET checkpoint_interval = '1s'` (or `TO`): a session setting, in the same key/value form as WITH.
+            advance()
+            let key = try parseOptionKey()
+            if !consume(.to) { try expect(.equal, "'=' or TO") }
+            let valueLocation = current.location
+            return .set(WithOption(key, try parseOptionValue(), valueLocation: valueLocation))
+        case .checkpoint:
+            advance()
+            return .checkpoint
         default:
-            throw unexpected(expected: "a statement (SELECT, CREATE, DROP, SHOW, DESCRIBE or EXPLAIN)")
+            throw unexpected(expected: "a statement (SELECT, CREATE, DROP, SHOW, DESCRIBE, EXPLAIN, SET or CHECKPOINT)")
         }
     }
 

@@ -32,6 +32,10 @@ extension Statement {
             return "EXPLAIN " + query.sql
         case .query(let query):
             return query.sql
+        case .set(let option):
+            return "SET " + option.sql
+        case .checkpoint:
+            return "CHECKPOINT"
         }
     }
 

@@ -12,4 +12,8 @@ public enum Statement: Sendable, Hashable {
     case explain(Query)
     /// A bare ad-hoc query.
     case query(Query)
+    /// `SET key = value`: a setting of the session, such as `checkpoint_interval`.
+    case set(WithOption)
+    /// `CHECKPOINT`: take a checkpoint of every running pipeline now.
+    case checkpoint
 }

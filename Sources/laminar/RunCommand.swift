@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LaminarDB
+import LaminarSQL
 
 /// `laminar run FILE.sql`: runs a pipeline script until every source is exhausted, or until SIGINT/SIGTERM
 /// stops it cleanly.
@@ -20,6 +21,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show a live status line (default: when standard error is a terminal).")
     var status: Bool?
 
+    @Option(help: ArgumentHelp("Time between checkpoints, e.g. '1s' or '500 ms' (default 10 seconds).", valueName: "duration"))
+    var checkpointInterval: String?
+
     func run() async throws {
         try await CommandFailure.reporting {
             guard let data = FileManager.default.contents(atPath: file), let sql = String(data: data, encoding: .utf8) else {
@@ -27,6 +31,9 @@ struct RunCommand: AsyncParsableCommand {
             }
             let started = ContinuousClock.now
             let db = try await LaminarDB.open(directory: stateDir)
+            if let checkpointInterval {
+                try await db.setCheckpointInterval(try WithOption("checkpoint_interval", .string(checkpointInterval)).duration())
+            }
             let stop = StopSignals { _ in Task { await db.shutdown() } }
             var output = StandardOutput()
             let printer = ResultPrinter(format: format)
@@ -64,7 +71,8 @@ struct RunCommand: AsyncParsableCommand {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             for sink in sinks {
                 let snapshot = sink.metrics.snapshot
-                StandardOutput.printError(String(format: "sink %@: %d rows in, %d rows out", sink.name, snapshot.rowsIn, snapshot.rowsOut))
+                for warning in snapshot.warnings { StandardOutput.printError("warning: sink \(sink.name): \(warning)") }
+                StandardOutput.printError("sink \(sink.name): \(snapshot.rowsIn) rows in, \(snapshot.rowsOut) rows out, last checkpoint \(snapshot.lastCheckpoint)")
             }
             if !sinks.isEmpty { StandardOutput.printError(String(format: "finished in %.2f s", seconds)) }
         }

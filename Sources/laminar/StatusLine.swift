@@ -23,7 +23,8 @@ struct StatusLine {
         if let watermark = snapshots.compactMap(\.watermark).min() {
             text += ", event time \(Temporal.formatTimestamp(watermark, unit: .microsecond, utc: false))"
         }
-        text += ", last checkpoint: none yet"
+        let last = snapshots.map(\.lastCheckpoint).max() ?? 0
+        text += last > 0 ? ", last checkpoint #\(last)" : ", no checkpoint yet"
         Terminal.printErrorRaw(text)
         shown = true
     }

@@ -151,7 +151,7 @@ struct ASTGenerator {
     }
 
     mutating func statement() -> Statement {
-        switch count(0...8) {
+        switch count(0...10) {
         case 0:
             let columns = (0..<count(0...3)).map { _ in ColumnDefinition(identifier(), type(), nullable: chance(70)) }
             return .createSource(CreateSource(
@@ -167,6 +167,8 @@ struct ASTGenerator {
         case 4: return .show(pick(ObjectKind.allCases))
         case 5: return .describe(identifier())
         case 6: return .explain(query())
+        case 7: return .set(options().first ?? WithOption("checkpoint_interval", .string("1s")))
+        case 8: return .checkpoint
         default: return .query(query())
         }
     }

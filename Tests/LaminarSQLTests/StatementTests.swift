@@ -71,6 +71,9 @@ import Testing
         #expect(try statement("SHOW STREAMS") == .show(.stream))
         #expect(try statement("DESCRIBE trades") == .describe("trades"))
         #expect(try statement("EXPLAIN SELECT a FROM t") == .explain(select(item(col("a")), from: table("t"))))
+        #expect(try statement("SET checkpoint_interval = '1s'") == .set(WithOption("checkpoint_interval", .string("1s"))))
+        #expect(try statement("set Checkpoint_Interval TO '500 ms'") == .set(WithOption("checkpoint_interval", .string("500 ms"))))
+        #expect(try statement("CHECKPOINT") == .checkpoint)
         #expect(try statement("SELECT 1") == .query(select(item(int(1)))))
     }
 

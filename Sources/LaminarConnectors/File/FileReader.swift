@@ -4,12 +4,17 @@ import LaminarFileFormats
 import LaminarParquet
 
 /// Reads a file source's files one after another; in continuous mode it then polls the directory and
-/// reads each new file once.
-final class FileReader: StreamSource {
+/// reads each new file once. Its position is the files finished plus the rows read of the current one.
+final class FileReader: LakehouseSource {
     private let source: PreparedFileSource
     private var seen: Set<String> = []
     private var pending: [String] = []
     private var current: FileDecoder?
+    private var completed: [String] = []
+    private var currentPath: String?
+    private var rowsOfCurrent: Int64 = 0
+    /// Rows of the current file's batch that lay past the checkpoint, delivered first after a restart.
+    private var pendingRemainder: RecordBatch?
 
     init(_ source: PreparedFileSource) {
         self.source = source
@@ -17,20 +22,55 @@ final class FileReader: StreamSource {
 
     var schema: Schema { source.schema }
 
-    func next() async throws(EngineError) -> RecordBatch? {
+    func start(from checkpoint: SourceCheckpoint?) async throws(EngineError) {
+        guard let checkpoint else { return }
+        completed = checkpoint.completed
+        seen = Set(checkpoint.completed)
+        guard let path = checkpoint.current else { return }
+        seen.insert(path)
+        try await open(path)
+        // Skip the rows of the current file that reached the sink before the checkpoint.
+        var skip = checkpoint.offset
+        while skip > 0, var decoder = current, let batch = try await decoder.next() {
+            current = decoder
+            let dropped = min(Int64(batch.rowCount), skip)
+            skip -= dropped
+            rowsOfCurrent += dropped
+            if dropped < Int64(batch.rowCount) {
+                pendingRemainder = batch.slice(offset: Int(dropped), count: batch.rowCount - Int(dropped))
+            }
+        }
+    }
+
+    func currentCheckpoint() -> SourceCheckpoint {
+        SourceCheckpoint(offset: rowsOfCurrent, completed: completed, current: currentPath)
+    }
+
+    func pollNext() async throws(EngineError) -> RecordBatch? {
+        if let remainder = pendingRemainder {
+            pendingRemainder = nil
+            rowsOfCurrent += Int64(remainder.rowCount)
+            return remainder
+        }
         while true {
             if var decoder = current {
                 let batch = try await decoder.next()
                 current = decoder
                 if let batch {
-                    if batch.rowCount > 0 { return batch }
+                    if batch.rowCount > 0 {
+                        rowsOfCurrent += Int64(batch.rowCount)
+                        return batch
+                    }
                     continue
                 }
                 current = nil
+                if let path = currentPath { completed.append(path) }
+                currentPath = nil
+                rowsOfCurrent = 0
             }
             if pending.isEmpty { discover() }
             if !pending.isEmpty {
-                current = try await FileDecoder(path: pending.removeFirst(), schema: source.schema, settings: source.settings)
+                try await open(pending.removeFirst())
                 continue
             }
             guard source.continuous else { return nil }
@@ -40,6 +80,12 @@ final class FileReader: StreamSource {
                 throw EngineError(.cancelled, "file source stopped")
             }
         }
+    }
+
+    private func open(_ path: String) async throws(EngineError) {
+        current = try await FileDecoder(path: path, schema: source.schema, settings: source.settings)
+        currentPath = path
+        rowsOfCurrent = 0
     }
 
     private func discover() {

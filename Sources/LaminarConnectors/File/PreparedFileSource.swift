@@ -10,5 +10,5 @@ struct PreparedFileSource: PreparedSource {
 
     var isBounded: Bool { !continuous }
 
-    func makeReader() async throws(EngineError) -> any StreamSource { FileReader(self) }
+    func makeReader() async throws(EngineError) -> any LakehouseSource { FileReader(self) }
 }

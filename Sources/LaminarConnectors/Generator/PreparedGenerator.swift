@@ -11,24 +11,31 @@ struct PreparedGenerator: PreparedSource {
 
     var isBounded: Bool { rowLimit != nil }
 
-    func makeReader() async throws(EngineError) -> any StreamSource { GeneratorReader(self) }
+    func makeReader() async throws(EngineError) -> any LakehouseSource { GeneratorReader(self) }
 }
 
-/// Produces batches on demand, pacing itself to `rows_per_second` against a monotonic clock.
-final class GeneratorReader: StreamSource {
+/// Produces batches on demand, pacing itself to `rows_per_second` against a monotonic clock. Its position
+/// is the next row number: rows are pure functions of it, so a restarted reader continues exactly.
+final class GeneratorReader: LakehouseSource {
     let generator: PreparedGenerator
-    /// The next row number; a restarted reader resumes here.
     private(set) var position: Int64 = 0
     private var started: ContinuousClock.Instant?
+    private var startPosition: Int64 = 0
 
-    init(_ generator: PreparedGenerator, from position: Int64 = 0) {
+    init(_ generator: PreparedGenerator) {
         self.generator = generator
-        self.position = position
     }
 
     var schema: Schema { generator.schema }
 
-    func next() async throws(EngineError) -> RecordBatch? {
+    func start(from checkpoint: SourceCheckpoint?) async throws(EngineError) {
+        position = checkpoint?.offset ?? 0
+        startPosition = position
+    }
+
+    func currentCheckpoint() -> SourceCheckpoint { SourceCheckpoint(offset: position) }
+
+    func pollNext() async throws(EngineError) -> RecordBatch? {
         var count = Int64(generator.batchSize)
         if let rate = generator.rowsPerSecond { count = min(count, max(1, Int64(rate / 10))) }
         if let limit = generator.rowLimit { count = min(count, limit - position) }
@@ -50,7 +57,7 @@ final class GeneratorReader: StreamSource {
         let clock = ContinuousClock()
         let start = started ?? clock.now
         started = start
-        let due = start + .seconds(Double(position) / rate)
+        let due = start + .seconds(Double(position - startPosition) / rate)
         guard due > clock.now else { return }
         do {
             try await Task.sleep(until: due, clock: clock)

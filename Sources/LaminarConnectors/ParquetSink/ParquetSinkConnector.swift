@@ -19,6 +19,10 @@ public struct ParquetSinkConnector: SinkConnector {
 
     public init() {}
 
+    static func writerID(_ name: String) -> String {
+        String(name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+    }
+
     public func prepare(name: String, schema: Schema, options given: [WithOption]) async throws(SQLError) -> any PreparedSink {
         let options = try ConnectorOptions(given, connector: type, keys: Self.keys)
         let path = try options.required("path")
@@ -51,17 +55,20 @@ public struct ParquetSinkConnector: SinkConnector {
         } catch {
             throw options.invalid("path", "cannot create \(directory): \(error.localizedDescription)")
         }
-        return PreparedParquetSink(directory: directory, schema: schema, targetFileSize: Int(target), writerOptions: writer)
+        return PreparedParquetSink(name: name, writerID: Self.writerID(name), directory: directory, schema: schema, targetFileSize: Int(target), writerOptions: writer)
     }
 }
 
 struct PreparedParquetSink: PreparedSink {
+    let name: String
+    /// The sink's name reduced to characters safe in file names.
+    let writerID: String
     let directory: String
     let schema: Schema
     let targetFileSize: Int
     let writerOptions: ParquetWriterOptions
 
-    func makeWriter() async throws(EngineError) -> any StreamSink {
+    func makeSink() async throws(EngineError) -> any LakehouseSink {
         ParquetFileSink(self)
     }
 }

@@ -15,7 +15,7 @@ public final class PushSource: PreparedSource {
 
     public var isBounded: Bool { false }
 
-    public func makeReader() async throws(EngineError) -> any StreamSource {
+    public func makeReader() async throws(EngineError) -> any LakehouseSource {
         let channel = BatchChannel<RecordBatch>(capacity: bufferBatches)
         let id: Int? = readers.withLock { state in
             guard !state.closed else { return nil }
@@ -60,10 +60,13 @@ public final class PushSource: PreparedSource {
     public var readerCount: Int { readers.withLock { $0.channels.count } }
 }
 
-final class PushReader: StreamSource {
+/// One query's end of a push source. Its position counts the rows received; without a write-ahead log a
+/// restart cannot replay them, so it starts with what is pushed next.
+final class PushReader: LakehouseSource {
     let schema: Schema
     private let channel: BatchChannel<RecordBatch>
     private let detach: @Sendable () -> Void
+    private var received: Int64 = 0
 
     init(schema: Schema, channel: BatchChannel<RecordBatch>, detach: @escaping @Sendable () -> Void) {
         self.schema = schema
@@ -71,8 +74,16 @@ final class PushReader: StreamSource {
         self.detach = detach
     }
 
-    func next() async throws(EngineError) -> RecordBatch? {
-        try await channel.receive()
+    func start(from checkpoint: SourceCheckpoint?) async throws(EngineError) {
+        received = checkpoint?.offset ?? 0
+    }
+
+    func currentCheckpoint() -> SourceCheckpoint { SourceCheckpoint(offset: received) }
+
+    func pollNext() async throws(EngineError) -> RecordBatch? {
+        let batch = try await channel.receive()
+        received += Int64(batch?.rowCount ?? 0)
+        return batch
     }
 
     func close() async {

@@ -57,7 +57,7 @@ public struct AggregateCall: Sendable, CustomStringConvertible {
     func makeAccumulator() throws(EngineError) -> any GroupAccumulator {
         switch function {
         case .count: return CountAccumulator(countsNulls: argument == nil)
-        case .countDistinct: return DistinctCountAccumulator()
+        case .countDistinct: return DistinctCountAccumulator(type: argument?.dataType ?? .null)
         case .avg: return AverageAccumulator()
         case .sum:
             switch argument?.dataType {

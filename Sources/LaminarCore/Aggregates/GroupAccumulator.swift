@@ -11,6 +11,12 @@ protocol GroupAccumulator: AnyObject {
     func update(_ values: (any ArrowArray)?, groups: [Int32], groupCount: Int) throws(EngineError)
     /// The aggregate of each of `groups`, in that order.
     func finish(_ groups: [Int]) throws(EngineError) -> any ArrowArray
+    /// The partial state of each of `groups` as columns, for a checkpoint.
+    func exportState(_ groups: [Int]) throws(EngineError) -> [any ArrowArray]
+    /// Puts exported state back: row `i` of `columns` becomes the state of group `groups[i]`.
+    func importState(_ columns: [any ArrowArray], groups: [Int32], groupCount: Int) throws(EngineError)
+    /// How many columns `exportState` produces.
+    var stateWidth: Int { get }
 }
 
 final class CountAccumulator: GroupAccumulator {
@@ -104,6 +110,10 @@ final class AverageAccumulator: GroupAccumulator {
 /// `COUNT(DISTINCT x)`: a set of the values seen per group.
 final class DistinctCountAccumulator: GroupAccumulator {
     @exclusivity(unchecked) var sets: [Set<ScalarValue>] = []
+    /// The counted values' type, so checkpoints can store the sets as typed lists.
+    let type: DataType
+
+    init(type: DataType) { self.type = type }
 
     func update(_ values: (any ArrowArray)?, groups: [Int32], groupCount: Int) throws(EngineError) {
         if sets.count < groupCount { sets.append(contentsOf: repeatElement([], count: groupCount - sets.count)) }

@@ -17,9 +17,9 @@ public final class AggregateOperator: StreamOperator {
     public let outputSchema: Schema
 
     /// Rows that arrived for windows already closed by the watermark.
-    public private(set) var lateRows = 0
+    public internal(set) var lateRows = 0
 
-    private final class State {
+    final class State {
         let table: GroupTable
         let accumulators: [any GroupAccumulator]
 
@@ -32,8 +32,8 @@ public final class AggregateOperator: StreamOperator {
     }
 
     /// Open windows by start (ticks of the time column); key 0 holds the single state of unwindowed queries.
-    private var states: [Int64: State] = [:]
-    private var watermarkMicros = Int64.min
+    var states: [Int64: State] = [:]
+    var watermarkMicros = Int64.min
 
     public init(keys: [any PhysicalExpression], aggregates: [AggregateCall], window: WindowSpec?, emitsUpdates: Bool,
                 schema: Schema) {
@@ -83,7 +83,7 @@ public final class AggregateOperator: StreamOperator {
         return [try emit(state, groups: Array(0..<state.table.groupCount), windowStart: nil)]
     }
 
-    private func state(at start: Int64) throws(EngineError) -> State {
+    func state(at start: Int64) throws(EngineError) -> State {
         if let existing = states[start] { return existing }
         let created = try State(keyTypes: keys.map(\.dataType), aggregates: aggregates)
         states[start] = created

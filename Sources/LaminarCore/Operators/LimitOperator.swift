@@ -28,4 +28,13 @@ public final class LimitOperator: StreamOperator {
         if count <= 0 { return [] }
         return [start == 0 && count == batch.rowCount ? batch : batch.slice(offset: start, count: count)]
     }
+
+    public func snapshotState() throws(EngineError) -> OperatorState? {
+        OperatorState(values: ["skip": String(toSkip), "remaining": remaining.map(String.init) ?? "all"])
+    }
+
+    public func restoreState(_ state: OperatorState) throws(EngineError) {
+        toSkip = state.values["skip"].flatMap(Int.init) ?? toSkip
+        if let text = state.values["remaining"], text != "all" { remaining = Int(text) }
+    }
 }

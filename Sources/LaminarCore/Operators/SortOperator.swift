@@ -74,4 +74,13 @@ public final class SortOperator: StreamOperator {
             throw .arrow(error)
         }
     }
+
+    public func snapshotState() throws(EngineError) -> OperatorState? {
+        OperatorState(batches: buffered)
+    }
+
+    public func restoreState(_ state: OperatorState) throws(EngineError) {
+        buffered = state.batches
+        bufferedRows = buffered.reduce(0) { $0 + $1.rowCount }
+    }
 }

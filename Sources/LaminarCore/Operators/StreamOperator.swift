@@ -12,12 +12,18 @@ public protocol StreamOperator: AnyObject {
     func finish() throws(EngineError) -> [RecordBatch]
     /// True once the operator will never emit again (a satisfied `LIMIT`), so upstream can stop early.
     var isExhausted: Bool { get }
+    /// The state a checkpoint must keep, or nil for stateless operators.
+    func snapshotState() throws(EngineError) -> OperatorState?
+    /// Puts back what `snapshotState` returned, into a fresh operator of the same query.
+    func restoreState(_ state: OperatorState) throws(EngineError)
 }
 
 extension StreamOperator {
     public func advanceWatermark(to watermark: Int64) throws(EngineError) -> [RecordBatch] { [] }
     public func finish() throws(EngineError) -> [RecordBatch] { [] }
     public var isExhausted: Bool { false }
+    public func snapshotState() throws(EngineError) -> OperatorState? { nil }
+    public func restoreState(_ state: OperatorState) throws(EngineError) {}
 }
 
 /// Builds a batch from columns the planner typed to match `schema`.

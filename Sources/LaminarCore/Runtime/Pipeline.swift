@@ -1,3 +1,4 @@
+import Foundation
 import LaminarArrow
 
 /// One running query: a source, the plan's operators and a sink, driven by a single task.
@@ -5,66 +6,142 @@ import LaminarArrow
 /// The loop reads a batch, pushes it through every operator, hands the results to the sink and only then
 /// reads again. Watermarks computed from the source's batches travel the same path after the batch that
 /// advanced them, so a window closes only after every row before the watermark has been counted.
+///
+/// With a ``LakehouseSink`` the pipeline also checkpoints, between batches: periodically, on request, when
+/// a bounded source is exhausted and when the task is cancelled (a clean stop). On start it recovers from
+/// its last complete checkpoint: finalizes that checkpoint's commits if needed, aborts those of any later
+/// incomplete checkpoint, restores the source position and the operators' state, and resumes.
 public final class Pipeline {
+    private enum Output {
+        case stream(any StreamSink)
+        case lakehouse(any LakehouseSink, Checkpointing)
+    }
+
     public let plan: LogicalPlan
     public let metrics: PipelineMetrics
-    private let source: any StreamSource
-    private let sink: any StreamSink
+    private let source: any LakehouseSource
+    private let output: Output
     private let operators: [any StreamOperator]
     private var watermark = Int64.min
+    private var nextCheckpointID: Int64 = 1
+    private var checkpointDue: ContinuousClock.Instant?
 
-    public init(plan: LogicalPlan, source: any StreamSource, sink: any StreamSink, metrics: PipelineMetrics = PipelineMetrics()) {
+    /// A pipeline whose results go to a non-transactional sink (a collected result, a subscription).
+    public init(plan: LogicalPlan, source: any LakehouseSource, sink: any StreamSink, metrics: PipelineMetrics = PipelineMetrics()) {
         self.plan = plan
         self.source = source
-        self.sink = sink
+        self.output = .stream(sink)
+        self.metrics = metrics
+        self.operators = plan.makeOperators()
+    }
+
+    /// A pipeline that commits into `sink` in two phases at checkpoints stored by `checkpointing`.
+    public init(plan: LogicalPlan, source: any LakehouseSource, sink: any LakehouseSink, checkpointing: Checkpointing,
+                metrics: PipelineMetrics = PipelineMetrics()) {
+        self.plan = plan
+        self.source = source
+        self.output = .lakehouse(sink, checkpointing)
         self.metrics = metrics
         self.operators = plan.makeOperators()
     }
 
     /// Runs until the source is exhausted, a `LIMIT` is satisfied, or the task is cancelled. A cancelled
-    /// run commits what reached the sink (a clean stop); a failed one aborts the sink and rethrows.
+    /// run is a clean stop: it commits what reached the sink (with a final checkpoint for lakehouse sinks).
+    /// A failed run rethrows; a lakehouse sink's staged files are left for the next start to recover.
     public func run() async throws(EngineError) {
         var outcome: EngineError?
         do {
+            try await open()
             try await loop()
         } catch {
             outcome = error
         }
-        await source.close()
-        do {
-            if outcome == nil || outcome?.kind == .cancelled {
-                try await sink.commit()
-                metrics.markFinished(failure: nil)
-                return
+        let clean = outcome == nil || outcome?.kind == .cancelled
+        switch output {
+        case .stream(let sink):
+            await source.close()
+            do {
+                if clean { try await sink.commit() }
+            } catch {
+                outcome = error
             }
-        } catch {
-            outcome = error
+            if outcome != nil && outcome?.kind != .cancelled { await sink.abort() }
+        case .lakehouse(let sink, let checkpointing):
+            do {
+                if clean { try await checkpoint(sink, checkpointing) }
+            } catch {
+                outcome = error
+            }
+            await source.close()
+            await sink.close()
+            checkpointing.control.finish(outcome?.kind == .cancelled ? nil : outcome)
         }
-        await sink.abort()
-        metrics.markFinished(failure: outcome?.message)
-        if let outcome { throw outcome }
+        let failure = outcome?.kind == .cancelled ? nil : outcome
+        metrics.markFinished(failure: failure?.message)
+        if let failure { throw failure }
     }
+
+    // MARK: Start and recovery
+
+    private func open() async throws(EngineError) {
+        guard case .lakehouse(let sink, let checkpointing) = output else {
+            try await source.start(from: nil)
+            return
+        }
+        let storage = checkpointing.storage
+        let recovery = try await storage.recover()
+        for warning in recovery.warnings { metrics.record(warning: warning) }
+        for incomplete in recovery.incomplete {
+            for commit in incomplete.commits { try await sink.abort(commit) }
+            try await storage.discard(incomplete.checkpointID)
+        }
+        if let latest = recovery.latest {
+            if !recovery.latestFinalized {
+                for commit in latest.commits { _ = try await sink.finalizeCommit(commit) }
+                try await storage.markFinalized(latest.checkpointID)
+            }
+            try await source.start(from: latest.source)
+            for (index, reference) in latest.operators {
+                guard operators.indices.contains(index) else {
+                    throw EngineError(.invalidState, "checkpoint \(latest.checkpointID) holds state for operator \(index), but the query has \(operators.count); was the query changed?")
+                }
+                try operators[index].restoreState(try await storage.loadState(reference))
+            }
+            if let restored = latest.watermark { watermark = restored }
+            nextCheckpointID = latest.checkpointID + 1
+            metrics.record(checkpoint: latest.checkpointID, recovered: true)
+        } else {
+            try await source.start(from: nil)
+        }
+        try await sink.initialize(schema: plan.schema)
+        if let interval = checkpointing.interval { checkpointDue = ContinuousClock.now + interval }
+    }
+
+    // MARK: The loop
 
     private func loop() async throws(EngineError) {
         let watermarkSpec = plan.source.watermark
         while !Task.isCancelled {
-            guard let batch = try await source.next() else {
+            guard let batch = try await source.pollNext() else {
                 try await finishOperators()
                 return
             }
-            metrics.record(rowsIn: batch.rowCount)
-            try await forward([batch], from: 0)
-            if let watermarkSpec, let next = try watermarkSpec.watermark(of: batch), next > watermark {
-                watermark = next
-                metrics.record(watermark: next)
-                for index in operators.indices {
-                    try await forward(try operators[index].advanceWatermark(to: next), from: index + 1)
+            if batch.rowCount > 0 {
+                metrics.record(rowsIn: batch.rowCount)
+                try await forward([batch], from: 0)
+                if let watermarkSpec, let next = try watermarkSpec.watermark(of: batch), next > watermark {
+                    watermark = next
+                    metrics.record(watermark: next)
+                    for index in operators.indices {
+                        try await forward(try operators[index].advanceWatermark(to: next), from: index + 1)
+                    }
                 }
             }
             if operators.contains(where: \.isExhausted) {
                 try await finishOperators()
                 return
             }
+            try await checkpointIfDue()
         }
         throw EngineError(.cancelled, "the pipeline was stopped")
     }
@@ -86,8 +163,51 @@ public final class Pipeline {
             position += 1
         }
         for batch in current where batch.rowCount > 0 {
-            try await sink.write(batch)
+            switch output {
+            case .stream(let sink): try await sink.write(batch)
+            case .lakehouse(let sink, _): try await sink.write(batch)
+            }
             metrics.record(rowsOut: batch.rowCount)
         }
+    }
+
+    // MARK: Checkpoints
+
+    private func checkpointIfDue() async throws(EngineError) {
+        guard case .lakehouse(let sink, let checkpointing) = output else { return }
+        let requested = checkpointing.control.takeRequest()
+        let due = checkpointDue.map { ContinuousClock.now >= $0 } ?? false
+        guard requested || due else { return }
+        try await checkpoint(sink, checkpointing)
+        if let interval = checkpointing.interval { checkpointDue = ContinuousClock.now + interval }
+    }
+
+    /// One checkpoint, in the order exactly-once depends on: source position and operator state captured,
+    /// sink prepared, manifest durable, marked complete, sink finalized, finalization recorded.
+    private func checkpoint(_ sink: any LakehouseSink, _ checkpointing: Checkpointing) async throws(EngineError) {
+        let started = ContinuousClock.now
+        let storage = checkpointing.storage
+        let id = nextCheckpointID
+        let position = source.currentCheckpoint()
+        var states: [Int: StateReference] = [:]
+        for (index, stage) in operators.enumerated() {
+            if let state = try stage.snapshotState() {
+                states[index] = try await storage.saveState(state, checkpointID: id, operator: index)
+            }
+        }
+        let commit = try await sink.prepareCommit(checkpointID: id)
+        let manifest = CheckpointManifest(
+            pipeline: checkpointing.pipeline, checkpointID: id,
+            createdAt: Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()), source: position,
+            watermark: watermark == .min ? nil : watermark, operators: states, commits: [commit])
+        try await storage.writeManifest(manifest)
+        try await storage.markComplete(id)
+        _ = try await sink.finalizeCommit(commit)
+        try await storage.markFinalized(id)
+        try await source.commit(position)
+        try await storage.prune(keeping: checkpointing.retained)
+        nextCheckpointID = id + 1
+        metrics.record(checkpoint: id, duration: ContinuousClock.now - started, rows: commit.rowCount)
+        checkpointing.control.completed(id)
     }
 }

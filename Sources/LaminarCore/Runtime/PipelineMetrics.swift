@@ -11,6 +11,13 @@ public final class PipelineMetrics: Sendable {
         public var finished = false
         /// Why the pipeline failed, when it did.
         public var failure: String?
+        /// The last checkpoint completed (or recovered from), 0 before the first.
+        public var lastCheckpoint: Int64 = 0
+        /// How long the last checkpoint took, from the barrier to its finalized commit.
+        public var lastCheckpointDuration: Duration?
+        public var checkpoints = 0
+        /// Problems stepped over, such as a corrupt checkpoint manifest skipped during recovery.
+        public var warnings: [String] = []
     }
 
     private let state = Mutex(Snapshot())
@@ -25,6 +32,18 @@ public final class PipelineMetrics: Sendable {
             $0.batchesIn += 1
         }
     }
+
+    func record(checkpoint: Int64, duration: Duration? = nil, rows: Int64 = 0, recovered: Bool = false) {
+        state.withLock {
+            $0.lastCheckpoint = checkpoint
+            if !recovered {
+                $0.lastCheckpointDuration = duration
+                $0.checkpoints += 1
+            }
+        }
+    }
+
+    func record(warning: String) { state.withLock { $0.warnings.append(warning) } }
 
     func record(rowsOut: Int) { state.withLock { $0.rowsOut += rowsOut } }
     func record(watermark: Int64) { state.withLock { $0.watermark = watermark } }
