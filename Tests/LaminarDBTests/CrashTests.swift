@@ -24,6 +24,7 @@ import Testing
         var random = SeededGenerator(seed: 20261201)
         var kills = 0
         var finished = false
+        var history: [String] = []
         for attempt in 0..<(wantedKills * 3 + 10) {
             let process = Process()
             process.executableURL = CommandLineTests.laminar
@@ -42,15 +43,17 @@ import Testing
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
                 kills += 1
+                history.append("killed after \(killAfter) s")
                 continue
             }
             let log = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+            history.append("exited \(process.terminationStatus) before \(killAfter) s: \(log)")
             #expect(process.terminationStatus == 0, "run \(attempt) failed: \(log)")
             finished = process.terminationStatus == 0
             break
         }
         #expect(finished)
-        #expect(kills >= wantedKills, "only \(kills) kills landed before the run finished")
+        #expect(kills >= wantedKills, "only \(kills) kills landed before the run finished: \(history)")
 
         let check = try InteropEnvironment.runPython("""
             import json, sys
