@@ -59,13 +59,13 @@ let package = Package(
         .target(
             name: "LaminarConnectors",
             dependencies: ["LaminarArrow", "LaminarCore", "LaminarSQL", "LaminarParquet", "LaminarFileFormats",
-                           "LaminarCompression"],
+                           "LaminarCompression", "LaminarStorage"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "LaminarStorage",
             dependencies: [
-                "LaminarArrow", "LaminarCore", "LaminarObjectStore", "LaminarParquet",
+                "LaminarArrow", "LaminarCore", "LaminarObjectStore", "LaminarParquet", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -161,6 +161,11 @@ let package = Package(
         .testTarget(
             name: "LaminarFileFormatsTests",
             dependencies: ["LaminarFileFormats", "LaminarTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LaminarStorageTests",
+            dependencies: ["LaminarStorage", "LaminarArrow", "LaminarCore", "LaminarObjectStore", "LaminarTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -17,11 +17,15 @@ public struct SourceDefinition: Sendable {
     /// The declared columns, or nil when none were given.
     public var columns: Schema?
     public var options: [WithOption]
+    /// The database's state directory, for connectors that keep durable state of their own (the push
+    /// source's write-ahead log); nil for none.
+    public var stateDirectory: String?
 
-    public init(name: String, columns: Schema?, options: [WithOption]) {
+    public init(name: String, columns: Schema?, options: [WithOption], stateDirectory: String? = nil) {
         self.name = name
         self.columns = columns
         self.options = options
+        self.stateDirectory = stateDirectory
     }
 }
 

@@ -229,7 +229,8 @@ public actor LaminarDB {
         }
         let declared = create.columns.isEmpty ? nil : try QueryPlanner.schema(of: create.columns)
         let connector = try Connectors.source(for: create.options)
-        let prepared = try await connector.prepare(SourceDefinition(name: name, columns: declared, options: create.options))
+        let prepared = try await connector.prepare(SourceDefinition(name: name, columns: declared, options: create.options,
+                                                                    stateDirectory: directory))
         var descriptor = SourceDescriptor(name: name, schema: prepared.schema, isBounded: prepared.isBounded)
         if let watermark = create.watermark {
             descriptor.watermark = try QueryPlanner.watermark(watermark, schema: prepared.schema, source: name)

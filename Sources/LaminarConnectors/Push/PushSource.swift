@@ -1,51 +1,116 @@
+import Foundation
 import LaminarArrow
 import LaminarCore
+import LaminarStorage
 import Synchronization
 
-/// The shared end of a push source: `push` fans each batch out to every reader currently attached.
+/// A batch as a push source hands it out: with its log sequence number, which is what checkpoints record.
+struct LoggedBatch: Sendable {
+    let lsn: Int64
+    let batch: RecordBatch
+}
+
+/// The shared end of a push source: `push` logs each batch, then fans it out to every reader attached.
+///
+/// With a state directory every batch goes through a ``WriteAheadLog`` first: `push` returns once the
+/// batch is durable, and a pipeline restarted from a checkpoint replays the batches logged after its
+/// position. Batches reach readers in log order even when several producers push at once.
 public final class PushSource: PreparedSource {
     public let schema: Schema
     let bufferBatches: Int
-    private let readers = Mutex<(channels: [Int: BatchChannel<RecordBatch>], next: Int, closed: Bool)>(([:], 0, false))
+    let log: WriteAheadLog?
 
-    init(schema: Schema, bufferBatches: Int) {
+    private struct Readers {
+        var channels: [Int: BatchChannel<LoggedBatch>] = [:]
+        var committed: [Int: Int64] = [:]
+        var next = 0
+        var closed = false
+        /// LSNs for pushes when there is no log.
+        var nextLSN: Int64 = 1
+        /// The LSN whose turn it is to be delivered, and the pushes waiting for their turn.
+        var turn: Int64 = 1
+        var waiting: [Int64: CheckedContinuation<Void, Never>] = [:]
+    }
+
+    private let readers = Mutex(Readers())
+
+    init(schema: Schema, bufferBatches: Int, log: WriteAheadLog?) {
         self.schema = schema
         self.bufferBatches = bufferBatches
+        self.log = log
+        let first = (log?.lastLSN ?? 0) + 1
+        readers.withLock {
+            $0.nextLSN = first
+            $0.turn = first
+        }
     }
 
     public var isBounded: Bool { false }
 
     public func makeReader() async throws(EngineError) -> any LakehouseSource {
-        let channel = BatchChannel<RecordBatch>(capacity: bufferBatches)
-        let id: Int? = readers.withLock { state in
+        let channel = BatchChannel<LoggedBatch>(capacity: bufferBatches)
+        let registration: (id: Int, attachedAt: Int64)? = readers.withLock { state in
             guard !state.closed else { return nil }
             state.next += 1
             state.channels[state.next] = channel
-            return state.next
+            return (state.next, state.turn - 1)
         }
-        guard let id else {
+        guard let registration else {
             channel.finish()
-            return PushReader(schema: schema, channel: channel, detach: {})
+            return PushReader(source: self, id: 0, attachedAt: 0, channel: channel)
         }
-        return PushReader(schema: schema, channel: channel, detach: { [weak self] in
-            self?.readers.withLock { _ = $0.channels.removeValue(forKey: id) }
-        })
+        return PushReader(source: self, id: registration.id, attachedAt: registration.attachedAt, channel: channel)
     }
 
-    /// Delivers `batch` to every attached reader, waiting while any of them is `buffer_batches` behind.
+    /// Logs `batch` (durably, when there is a log) and delivers it to every attached reader, waiting while
+    /// any of them is `buffer_batches` behind.
     public func push(_ batch: RecordBatch) async throws(EngineError) {
         guard batch.schema.fields.map(\.type) == schema.fields.map(\.type) else {
             throw EngineError(.invalidState, "pushed batch has columns \(batch.schema.fields.map { "\($0.name) \($0.type)" }), expected \(schema.fields.map { "\($0.name) \($0.type)" })")
         }
-        let (channels, closed) = readers.withLock { (Array($0.channels.values), $0.closed) }
-        guard !closed else { throw EngineError(.invalidState, "the source is closed") }
+        guard !readers.withLock({ $0.closed }) else { throw EngineError(.invalidState, "the source is closed") }
+        let lsn: Int64
+        if let log {
+            do {
+                lsn = try await log.append(batch)
+            } catch {
+                throw error as? EngineError ?? EngineError(.invalidState, "write-ahead log: \(error)")
+            }
+        } else {
+            lsn = readers.withLock { state in
+                defer { state.nextLSN += 1 }
+                return state.nextLSN
+            }
+        }
+        await waitForTurn(lsn)
+        defer { endTurn(lsn) }
+        let channels = readers.withLock { Array($0.channels.values) }
         for channel in channels where !channel.isFinished {
             do {
-                try await channel.send(batch)
+                try await channel.send(LoggedBatch(lsn: lsn, batch: batch))
             } catch where error.kind == .invalidState {
                 continue
             }
         }
+    }
+
+    private func waitForTurn(_ lsn: Int64) async {
+        await withCheckedContinuation { continuation in
+            let ready = readers.withLock { state in
+                if state.turn == lsn { return true }
+                state.waiting[lsn] = continuation
+                return false
+            }
+            if ready { continuation.resume() }
+        }
+    }
+
+    private func endTurn(_ lsn: Int64) {
+        let next = readers.withLock { state in
+            state.turn = lsn + 1
+            return state.waiting.removeValue(forKey: lsn + 1)
+        }
+        next?.resume()
     }
 
     /// Ends the source: readers finish after draining what was pushed, and queries over it complete.
@@ -58,36 +123,85 @@ public final class PushSource: PreparedSource {
     }
 
     public var readerCount: Int { readers.withLock { $0.channels.count } }
+
+    func detach(_ id: Int) {
+        readers.withLock {
+            $0.channels[id] = nil
+            $0.committed[id] = nil
+        }
+    }
+
+    /// A reader's checkpoint is final: the log may drop what every attached reader has committed.
+    func committed(_ lsn: Int64, by id: Int) {
+        let oldest: Int64? = readers.withLock { state in
+            state.committed[id] = lsn
+            guard state.committed.count == state.channels.count else { return nil }
+            return state.committed.values.min()
+        }
+        if let oldest { try? log?.truncate(through: oldest) }
+    }
 }
 
-/// One query's end of a push source. Its position counts the rows received; without a write-ahead log a
-/// restart cannot replay them, so it starts with what is pushed next.
+/// One query's end of a push source. Its position is the LSN of the last batch it returned; restarted
+/// from a checkpoint it first replays the logged batches after that position.
 final class PushReader: LakehouseSource {
-    let schema: Schema
-    private let channel: BatchChannel<RecordBatch>
-    private let detach: @Sendable () -> Void
-    private var received: Int64 = 0
+    private let source: PushSource
+    private let id: Int
+    private let attachedAt: Int64
+    private let channel: BatchChannel<LoggedBatch>
+    private var position: Int64 = 0
+    private var replay: [(lsn: Int64, batch: RecordBatch)] = []
 
-    init(schema: Schema, channel: BatchChannel<RecordBatch>, detach: @escaping @Sendable () -> Void) {
-        self.schema = schema
+    init(source: PushSource, id: Int, attachedAt: Int64, channel: BatchChannel<LoggedBatch>) {
+        self.source = source
+        self.id = id
+        self.attachedAt = attachedAt
         self.channel = channel
-        self.detach = detach
     }
+
+    var schema: Schema { source.schema }
 
     func start(from checkpoint: SourceCheckpoint?) async throws(EngineError) {
-        received = checkpoint?.offset ?? 0
+        // A new query sees what is pushed after it started; a restored one continues after its checkpoint.
+        position = checkpoint?.offset ?? attachedAt
+        guard let log = source.log, position < log.lastLSN else { return }
+        do {
+            replay = try await log.records(after: position)
+        } catch {
+            throw error as? EngineError ?? EngineError(.source, "replaying the write-ahead log: \(error)")
+        }
     }
 
-    func currentCheckpoint() -> SourceCheckpoint { SourceCheckpoint(offset: received) }
+    func currentCheckpoint() -> SourceCheckpoint { SourceCheckpoint(offset: position) }
 
     func pollNext() async throws(EngineError) -> RecordBatch? {
-        let batch = try await channel.receive()
-        received += Int64(batch?.rowCount ?? 0)
-        return batch
+        if !replay.isEmpty {
+            let next = replay.removeFirst()
+            position = next.lsn
+            return next.batch.renamed(to: source.schema)
+        }
+        while let logged = try await channel.receive() {
+            // Batches logged before this reader's replay was read arrive live too: skip them.
+            guard logged.lsn > position else { continue }
+            position = logged.lsn
+            return logged.batch.renamed(to: source.schema)
+        }
+        return nil
+    }
+
+    func commit(_ checkpoint: SourceCheckpoint) async throws(EngineError) {
+        source.committed(checkpoint.offset, by: id)
     }
 
     func close() async {
-        detach()
+        source.detach(id)
         channel.finish()
+    }
+}
+
+extension RecordBatch {
+    /// The same columns under the source's field names (a replayed batch keeps the names it was logged with).
+    func renamed(to schema: Schema) -> RecordBatch {
+        (try? RecordBatch(schema: schema, columns: columns)) ?? self
     }
 }
