@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.36.0"),
@@ -54,7 +55,15 @@ let package = Package(
         ),
         .target(name: "LaminarParquet", dependencies: ["LaminarArrow", "LaminarCompression"], swiftSettings: swiftSettings),
         .target(name: "LaminarSQL", swiftSettings: swiftSettings),
-        .target(name: "LaminarCore", dependencies: ["LaminarArrow", "LaminarSQL"], swiftSettings: swiftSettings),
+        .target(
+            name: "LaminarCore",
+            dependencies: [
+                "LaminarArrow", "LaminarSQL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "LaminarFileFormats", dependencies: ["LaminarArrow"], swiftSettings: swiftSettings),
         .target(
             name: "LaminarConnectors",
@@ -165,7 +174,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LaminarStorageTests",
-            dependencies: ["LaminarStorage", "LaminarArrow", "LaminarCore", "LaminarObjectStore", "LaminarTestSupport"],
+            dependencies: [
+                "LaminarStorage", "LaminarArrow", "LaminarCore", "LaminarObjectStore", "LaminarTestSupport",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import LaminarArrow
+import Logging
 
 /// One running query: a source, the plan's operators and a sink, driven by a single task.
 ///
@@ -25,6 +26,7 @@ public final class Pipeline {
     private var watermark = Int64.min
     private var nextCheckpointID: Int64 = 1
     private var checkpointDue: ContinuousClock.Instant?
+    private var instruments: CheckpointInstruments?
 
     /// A pipeline whose results go to a non-transactional sink (a collected result, a subscription).
     public init(plan: LogicalPlan, source: any LakehouseSource, sink: any StreamSink, metrics: PipelineMetrics = PipelineMetrics()) {
@@ -43,6 +45,7 @@ public final class Pipeline {
         self.output = .lakehouse(sink, checkpointing)
         self.metrics = metrics
         self.operators = plan.makeOperators()
+        self.instruments = CheckpointInstruments(pipeline: checkpointing.pipeline)
     }
 
     /// Runs until the source is exhausted, a `LIMIT` is satisfied, or the task is cancelled. A cancelled
@@ -90,7 +93,10 @@ public final class Pipeline {
         }
         let storage = checkpointing.storage
         let recovery = try await storage.recover()
-        for warning in recovery.warnings { metrics.record(warning: warning) }
+        for warning in recovery.warnings {
+            metrics.record(warning: warning)
+            instruments?.logger.warning("recovery: \(warning)")
+        }
         for incomplete in recovery.incomplete {
             for commit in incomplete.commits { try await sink.abort(commit) }
             try await storage.discard(incomplete.checkpointID)
@@ -110,6 +116,9 @@ public final class Pipeline {
             if let restored = latest.watermark { watermark = restored }
             nextCheckpointID = latest.checkpointID + 1
             metrics.record(checkpoint: latest.checkpointID, recovered: true)
+            instruments?.logger.info("recovered from checkpoint \(latest.checkpointID)", metadata: [
+                "aborted": "\(recovery.incomplete.count)", "refinalized": "\(!recovery.latestFinalized)",
+            ])
         } else {
             try await source.start(from: nil)
         }
@@ -185,6 +194,16 @@ public final class Pipeline {
     /// One checkpoint, in the order exactly-once depends on: source position and operator state captured,
     /// sink prepared, manifest durable, marked complete, sink finalized, finalization recorded.
     private func checkpoint(_ sink: any LakehouseSink, _ checkpointing: Checkpointing) async throws(EngineError) {
+        do {
+            try await takeCheckpoint(sink, checkpointing)
+        } catch {
+            instruments?.failures.increment()
+            instruments?.logger.error("checkpoint \(nextCheckpointID) failed: \(error.message)")
+            throw error
+        }
+    }
+
+    private func takeCheckpoint(_ sink: any LakehouseSink, _ checkpointing: Checkpointing) async throws(EngineError) {
         let started = ContinuousClock.now
         let storage = checkpointing.storage
         let id = nextCheckpointID
@@ -195,19 +214,45 @@ public final class Pipeline {
                 states[index] = try await storage.saveState(state, checkpointID: id, operator: index)
             }
         }
+        let preparing = ContinuousClock.now
         let commit = try await sink.prepareCommit(checkpointID: id)
+        let prepared = ContinuousClock.now
         let manifest = CheckpointManifest(
             pipeline: checkpointing.pipeline, checkpointID: id,
             createdAt: Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()), source: position,
             watermark: watermark == .min ? nil : watermark, operators: states, commits: [commit])
         try await storage.writeManifest(manifest)
         try await storage.markComplete(id)
-        _ = try await sink.finalizeCommit(commit)
+        let finalizing = ContinuousClock.now
+        let info = try await sink.finalizeCommit(commit)
+        let finalized = ContinuousClock.now
         try await storage.markFinalized(id)
         try await source.commit(position)
         try await storage.prune(keeping: checkpointing.retained)
         nextCheckpointID = id + 1
-        metrics.record(checkpoint: id, duration: ContinuousClock.now - started, rows: commit.rowCount)
+        let total = ContinuousClock.now - started
+        metrics.record(checkpoint: id, duration: total, rows: commit.rowCount)
+        if let instruments {
+            let bytes = commit.files.reduce(Int64(0)) { $0 + $1.sizeBytes }
+            let stateBytes = states.values.reduce(Int64(0)) { $0 + $1.sizeBytes }
+            instruments.duration.recordNanoseconds(total.nanoseconds)
+            instruments.prepare.recordNanoseconds((prepared - preparing).nanoseconds)
+            instruments.finalize.recordNanoseconds((finalized - finalizing).nanoseconds)
+            instruments.committedBytes.increment(by: bytes)
+            instruments.committedRows.increment(by: commit.rowCount)
+            instruments.stateBytes.record(stateBytes)
+            instruments.completed.increment()
+            instruments.logger.info("checkpoint \(id) complete", metadata: [
+                "duration_ms": "\(total.nanoseconds / 1_000_000)", "files": "\(info.filesAdded)",
+                "rows": "\(info.rowsAdded)", "bytes": "\(bytes)", "state_bytes": "\(stateBytes)",
+            ])
+        }
         checkpointing.control.completed(id)
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        components.seconds &* 1_000_000_000 &+ components.attoseconds / 1_000_000_000
     }
 }
