@@ -81,7 +81,7 @@ let package = Package(
         ),
         .target(
             name: "LaminarDB",
-            dependencies: ["LaminarArrow", "LaminarCore", "LaminarSQL", "LaminarConnectors", "LaminarStorage"],
+            dependencies: ["LaminarArrow", "LaminarCore", "LaminarSQL", "LaminarConnectors", "LaminarStorage", "LaminarObjectStore"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -111,6 +111,7 @@ let package = Package(
                 "LaminarCore",
                 "LaminarDB",
                 "CEditLine",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -7,7 +7,7 @@ import LaminarDB
 // aggregate, run as a bounded query so the whole pipeline executes in the calling task. Also the cost of
 // handing a batch from one operator to the next, from the difference between chains of 1 and 21 operators.
 //
-// Usage: EngineBenchmark [events] [repeats]
+// Usage: EngineBenchmark [events] [repeats] [checkpoint-groups-small] [checkpoint-groups-large]
 
 let arguments = CommandLine.arguments
 let events = arguments.count > 1 ? Int(arguments[1]) ?? 10_000_000 : 10_000_000
@@ -105,3 +105,12 @@ for _ in 0..<repeats {
 }
 let perHandoff = (longest - shortest) / Double(handoffBatches * 20)
 print(String(format: "batch handoff (pass-through projection, %d batches): %.0f ns per operator per batch", handoffBatches, perHandoff * 1e9))
+
+// Checkpoint latency with small and large operator state.
+let smallGroups = arguments.count > 3 ? Int(arguments[3]) ?? 70_000 : 70_000
+let largeGroups = arguments.count > 4 ? Int(arguments[4]) ?? 7_000_000 : 7_000_000
+for groups in [smallGroups, largeGroups] {
+    let result = try await measureCheckpointLatency(groups: groups, runs: repeats)
+    print(String(format: "checkpoint latency, Parquet sink, %d groups (%.1f MB of state): best %.1f ms, median %.1f ms",
+                 groups, Double(result.stateBytes) / 1e6, result.best * 1e3, result.median * 1e3))
+}

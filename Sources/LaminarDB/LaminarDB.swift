@@ -2,6 +2,7 @@ import Foundation
 import LaminarArrow
 import LaminarConnectors
 import LaminarCore
+import LaminarObjectStore
 import LaminarSQL
 import LaminarStorage
 
@@ -28,6 +29,9 @@ public actor LaminarDB {
     private var isShutDown = false
     /// Time between the periodic checkpoints of sinks created from now on (`SET checkpoint_interval`).
     public private(set) var checkpointInterval: Duration = .seconds(10)
+    /// Where sinks created from now on keep their checkpoints (`SET checkpoint_location = 's3://...'`); nil
+    /// for `checkpoints/` in the state directory. Object-store credentials come from the environment.
+    public private(set) var checkpointLocation: String?
 
     private init(directory: String) {
         self.directory = directory
@@ -115,7 +119,12 @@ public actor LaminarDB {
     public func checkpoint() async throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
         for sink in catalog.sinks.values where !sink.handle.isFinished {
-            ids[sink.handle.name] = try await sink.handle.control.checkpoint()
+            do {
+                ids[sink.handle.name] = try await sink.handle.control.checkpoint()
+            } catch where sink.handle.isFinished {
+                // It ended meanwhile, with the final checkpoint of its own.
+                continue
+            }
         }
         return ids
     }
@@ -215,8 +224,17 @@ public actor LaminarDB {
         case "checkpoint_interval":
             try setCheckpointInterval(try option.duration())
             return .done("SET checkpoint_interval")
+        case "checkpoint_location":
+            let location = try option.string()
+            do {
+                _ = try StoreLocation(location)
+            } catch {
+                throw SQLError(kind: .invalidOption, message: "checkpoint_location: \(error)", location: option.valueLocation)
+            }
+            checkpointLocation = location
+            return .done("SET checkpoint_location")
         default:
-            throw SQLError(kind: .invalidOption, message: "unknown setting '\(option.key.spelling)'; settings: checkpoint_interval",
+            throw SQLError(kind: .invalidOption, message: "unknown setting '\(option.key.spelling)'; settings: checkpoint_interval, checkpoint_location",
                            location: option.key.location, length: option.key.spelling.count)
         }
     }
@@ -273,13 +291,19 @@ public actor LaminarDB {
         let connectorOptions = create.options.filter { $0.key.name != "checkpoint_interval" }
         let connector = try Connectors.sink(for: connectorOptions)
         let prepared = try await connector.prepare(name: name, schema: plan.schema, options: connectorOptions)
-        let storage = try CheckpointStore(directory: directory, pipeline: name.lowercased())
+        let storage: CheckpointStore
+        if let checkpointLocation {
+            let root = checkpointLocation.hasSuffix("/") ? checkpointLocation : checkpointLocation + "/"
+            storage = CheckpointStore(store: try ObjectStores.open(root + StateNames.folder(name)))
+        } else {
+            storage = try CheckpointStore(directory: directory, pipeline: StateNames.folder(name))
+        }
         let checkpointing = Checkpointing(pipeline: name.lowercased(), storage: storage, interval: interval)
+        let sink = Handoff(try await prepared.makeSink())
         let reader = Handoff(try await provider(for: plan).makeReader())
         let metrics = PipelineMetrics()
         let task = Task {
-            let sink = try await prepared.makeSink()
-            try await Pipeline(plan: plan, source: reader.value, sink: sink, checkpointing: checkpointing, metrics: metrics).run()
+            try await Pipeline(plan: plan, source: reader.value, sink: sink.value, checkpointing: checkpointing, metrics: metrics).run()
         }
         let handle = SinkHandle(name: name, metrics: metrics, control: checkpointing.control, task: task)
         catalog.sinks[name.lowercased()] = Catalog.Sink(statement: create, type: connector.type,

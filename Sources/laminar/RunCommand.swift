@@ -26,6 +26,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.reporting {
+            LogLevel.bootstrapped
             guard let data = FileManager.default.contents(atPath: file), let sql = String(data: data, encoding: .utf8) else {
                 throw CommandFailure.message("cannot read \(file)")
             }

@@ -18,6 +18,7 @@ struct SQLCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.reporting {
+            LogLevel.bootstrapped
             let db = try await LaminarDB.open(directory: stateDir)
             let stop = StopSignals { _ in Task { await db.shutdown() } }
             let printer = ResultPrinter(format: format)

@@ -35,13 +35,19 @@ import Testing
             let errors = directory.file("stderr-\(attempt).txt")
             #expect(FileManager.default.createFile(atPath: errors, contents: nil))
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-            try process.run()
             let killAfter = kills < wantedKills ? Double.random(in: 0.15...0.9, using: &random) : 120
-            let deadline = Date().addingTimeInterval(killAfter)
-            while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+            // The kill is timed by a dispatch timer and the exit awaited through the termination handler, so
+            // a busy test scheduler can delay neither.
+            let exited = AsyncStream<Void> { continuation in
+                process.terminationHandler = { _ in continuation.yield(); continuation.finish() }
+            }
+            try process.run()
+            let pid = process.processIdentifier
+            let killer = DispatchWorkItem { kill(pid, SIGKILL) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + killAfter, execute: killer)
+            for await _ in exited {}
+            killer.cancel()
+            if process.terminationReason == .uncaughtSignal {
                 kills += 1
                 history.append("killed after \(killAfter) s")
                 continue

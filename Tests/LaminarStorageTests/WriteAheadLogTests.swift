@@ -13,7 +13,7 @@ import Testing
 
     @Test func concurrentAppendsGetDistinctOrderedSequenceNumbersAndReplay() async throws {
         let directory = try TemporaryDirectory()
-        let log = try WriteAheadLog(directory: directory.path, schema: schema, segmentBytes: 4096)
+        let log = try WriteAheadLog(directory: directory.path, segmentBytes: 4096)
         let lsns = try await withThrowingTaskGroup(of: [Int64].self) { group in
             for producer in 0..<8 {
                 group.addTask {
@@ -26,7 +26,7 @@ import Testing
         }
         #expect(lsns.sorted() == Array(1...200))
         #expect(log.lastLSN == 200)
-        let reopened = try WriteAheadLog(directory: directory.path, schema: schema, segmentBytes: 4096)
+        let reopened = try WriteAheadLog(directory: directory.path, segmentBytes: 4096)
         let records = try await reopened.records(after: 150)
         #expect(records.map(\.lsn) == Array(151...200))
         #expect(records.allSatisfy { $0.batch.rowCount == 1 })
@@ -34,14 +34,14 @@ import Testing
 
     @Test func aTornTailIsCutOffOnOpen() async throws {
         let directory = try TemporaryDirectory()
-        let log = try WriteAheadLog(directory: directory.path, schema: schema)
+        let log = try WriteAheadLog(directory: directory.path)
         for value in 0..<3 { _ = try await log.append(try batch([Int64(value)])) }
         let segment = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).first { $0.hasSuffix(".log") })
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: directory.file(segment)))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data([0x40, 0, 0, 0, 1, 2, 3, 4, 5, 6]))
         try handle.close()
-        let reopened = try WriteAheadLog(directory: directory.path, schema: schema)
+        let reopened = try WriteAheadLog(directory: directory.path)
         #expect(reopened.lastLSN == 3)
         let next = try await reopened.append(try batch([99]))
         #expect(next == 4)
@@ -52,7 +52,7 @@ import Testing
 
     @Test func truncationDropsOnlySegmentsBehindTheCheckpoint() async throws {
         let directory = try TemporaryDirectory()
-        let log = try WriteAheadLog(directory: directory.path, schema: schema, segmentBytes: 1)
+        let log = try WriteAheadLog(directory: directory.path, segmentBytes: 1)
         for value in 0..<10 { _ = try await log.append(try batch([Int64(value)])) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).count == 10)
         try log.truncate(through: 6)

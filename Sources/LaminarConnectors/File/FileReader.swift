@@ -79,6 +79,9 @@ final class FileReader: LakehouseSource {
             } catch {
                 throw EngineError(.cancelled, "file source stopped")
             }
+            // No new file yet: an empty batch lets the pipeline take its due checkpoints between polls.
+            if pending.isEmpty { discover() }
+            if pending.isEmpty { return RecordBatch(emptySchemaRowCount: 0) }
         }
     }
 

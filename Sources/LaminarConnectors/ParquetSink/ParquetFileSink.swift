@@ -9,7 +9,8 @@ import Glibc
 /// Writes a pipeline's output as Parquet files that appear under their final names only when the
 /// checkpoint that covers them is complete.
 ///
-/// Rows written between two checkpoints form an epoch (numbered by the checkpoint that will commit it).
+/// Rows written between two checkpoints form an epoch (numbered from the sink's start; with the run id it
+/// only needs to keep names apart).
 /// They go to hidden staging files, `.part-<writer>-<epoch>-<run>-<n>.parquet.inprogress`, rolled at the
 /// target size; `prepareCommit` closes them and lists them; `finalizeCommit` renames each to its name
 /// without the dot and suffix, then syncs the directory. The prepared commit records both names, so
@@ -62,7 +63,7 @@ final class ParquetFileSink: LakehouseSink {
         try await closeFile()
         let files = staged
         staged = []
-        epoch = checkpointID + 1
+        epoch += 1
         sequence = 0
         return PreparedCommit(sink: settings.name, writerID: settings.writerID, checkpointID: checkpointID, files: files)
     }

@@ -4,6 +4,7 @@ import LaminarCompression
 import LaminarCore
 import LaminarParquet
 import LaminarSQL
+import LaminarStorage
 
 /// `type = 'parquet'`: Parquet files in a local directory, rolled at `target_file_size`.
 ///
@@ -18,10 +19,6 @@ public struct ParquetSinkConnector: SinkConnector {
     static let keys = ["path", "target_file_size", "compression", "compression_level", "row_group_size"]
 
     public init() {}
-
-    static func writerID(_ name: String) -> String {
-        String(name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
-    }
 
     public func prepare(name: String, schema: Schema, options given: [WithOption]) async throws(SQLError) -> any PreparedSink {
         let options = try ConnectorOptions(given, connector: type, keys: Self.keys)
@@ -55,13 +52,13 @@ public struct ParquetSinkConnector: SinkConnector {
         } catch {
             throw options.invalid("path", "cannot create \(directory): \(error.localizedDescription)")
         }
-        return PreparedParquetSink(name: name, writerID: Self.writerID(name), directory: directory, schema: schema, targetFileSize: Int(target), writerOptions: writer)
+        return PreparedParquetSink(name: name, writerID: StateNames.folder(name), directory: directory, schema: schema, targetFileSize: Int(target), writerOptions: writer)
     }
 }
 
 struct PreparedParquetSink: PreparedSink {
     let name: String
-    /// The sink's name reduced to characters safe in file names.
+    /// The sink's name in characters safe in file names (`StateNames.folder`).
     let writerID: String
     let directory: String
     let schema: Schema

@@ -180,14 +180,24 @@ final class PushReader: LakehouseSource {
             position = next.lsn
             return next.batch.renamed(to: source.schema)
         }
-        while let logged = try await channel.receive() {
-            // Batches logged before this reader's replay was read arrive live too: skip them.
-            guard logged.lsn > position else { continue }
-            position = logged.lsn
-            return logged.batch.renamed(to: source.schema)
+        while true {
+            switch try await channel.receive(within: Self.idleInterval) {
+            case .end:
+                return nil
+            case .idle:
+                // Nothing pushed lately: an empty batch lets the pipeline take its due checkpoints.
+                return RecordBatch(emptySchemaRowCount: 0)
+            case .element(let logged):
+                // Batches logged before this reader's replay was read arrive live too: skip them.
+                guard logged.lsn > position else { continue }
+                position = logged.lsn
+                return logged.batch.renamed(to: source.schema)
+            }
         }
-        return nil
     }
+
+    /// How long `pollNext` waits for a push before returning an empty batch.
+    static let idleInterval: Duration = .milliseconds(100)
 
     func commit(_ checkpoint: SourceCheckpoint) async throws(EngineError) {
         source.committed(checkpoint.offset, by: id)

@@ -25,8 +25,7 @@ public struct PushSourceConnector: SourceConnector {
         var log: WriteAheadLog?
         if let state = definition.stateDirectory {
             do {
-                log = try WriteAheadLog(directory: (state as NSString).appendingPathComponent("wal/\(definition.name.lowercased())"),
-                                        schema: schema)
+                log = try WriteAheadLog(directory: (state as NSString).appendingPathComponent("wal/\(StateNames.folder(definition.name))"))
             } catch {
                 throw SQLError(kind: .semantic, message: "source \(definition.name): \(error.message)", location: .unknown)
             }

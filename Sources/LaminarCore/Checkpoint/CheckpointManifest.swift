@@ -49,6 +49,9 @@ public struct RecoveryPlan: Sendable {
     public var incomplete: [CheckpointManifest]
     /// Problems found and stepped over, such as a manifest whose checksum does not match.
     public var warnings: [String]
+    /// The highest checkpoint id present, readable or not: new checkpoints must number above it, so a
+    /// skipped folder's markers can never be mistaken for a new checkpoint's.
+    public var highestCheckpointID: Int64 = 0
 
     public init(latest: CheckpointManifest? = nil, latestFinalized: Bool = false, incomplete: [CheckpointManifest] = [],
                 warnings: [String] = []) {

@@ -132,6 +132,38 @@ public final class BatchChannel<Element: Sendable>: Sendable {
         }
     }
 
+    /// What `receive(within:)` found.
+    public enum Polled: Sendable {
+        case element(Element)
+        /// The channel is finished and drained.
+        case end
+        /// Nothing arrived in time.
+        case idle
+    }
+
+    /// Like `receive`, but gives up after `timeout` so an idle reader can hand control back (a pipeline
+    /// then takes its due checkpoints). An element that arrives as the wait ends is still returned.
+    public func receive(within timeout: Duration) async throws(EngineError) -> Polled {
+        do {
+            return try await withThrowingTaskGroup(of: Polled.self) { group in
+                group.addTask {
+                    guard let element = try await self.receive() else { return .end }
+                    return .element(element)
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return .idle
+                }
+                guard let first = try await group.next() else { return .idle }
+                group.cancelAll()
+                if case .idle = first, let second = try? await group.next(), case .element = second { return second }
+                return first
+            }
+        } catch {
+            throw Self.engineError(error)
+        }
+    }
+
     /// Ends the channel: receivers drain what is queued and then get nil (or `failure`); senders fail.
     public func finish(throwing failure: EngineError? = nil) {
         let (receivers, senders) = state.withLock { state in

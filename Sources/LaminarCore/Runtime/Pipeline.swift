@@ -114,13 +114,14 @@ public final class Pipeline {
                 try operators[index].restoreState(try await storage.loadState(reference))
             }
             if let restored = latest.watermark { watermark = restored }
-            nextCheckpointID = latest.checkpointID + 1
+            nextCheckpointID = max(latest.checkpointID, recovery.highestCheckpointID) + 1
             metrics.record(checkpoint: latest.checkpointID, recovered: true)
             instruments?.logger.info("recovered from checkpoint \(latest.checkpointID)", metadata: [
                 "aborted": "\(recovery.incomplete.count)", "refinalized": "\(!recovery.latestFinalized)",
             ])
         } else {
             try await source.start(from: nil)
+            nextCheckpointID = recovery.highestCheckpointID + 1
         }
         try await sink.initialize(schema: plan.schema)
         if let interval = checkpointing.interval { checkpointDue = ContinuousClock.now + interval }
@@ -231,10 +232,10 @@ public final class Pipeline {
         try await storage.prune(keeping: checkpointing.retained)
         nextCheckpointID = id + 1
         let total = ContinuousClock.now - started
-        metrics.record(checkpoint: id, duration: total, rows: commit.rowCount)
+        let stateBytes = states.values.reduce(Int64(0)) { $0 + $1.sizeBytes }
+        metrics.record(checkpoint: id, duration: total, stateBytes: stateBytes)
         if let instruments {
             let bytes = commit.files.reduce(Int64(0)) { $0 + $1.sizeBytes }
-            let stateBytes = states.values.reduce(Int64(0)) { $0 + $1.sizeBytes }
             instruments.duration.recordNanoseconds(total.nanoseconds)
             instruments.prepare.recordNanoseconds((prepared - preparing).nanoseconds)
             instruments.finalize.recordNanoseconds((finalized - finalizing).nanoseconds)
@@ -242,7 +243,7 @@ public final class Pipeline {
             instruments.committedRows.increment(by: commit.rowCount)
             instruments.stateBytes.record(stateBytes)
             instruments.completed.increment()
-            instruments.logger.info("checkpoint \(id) complete", metadata: [
+            instruments.logger.debug("checkpoint \(id) complete", metadata: [
                 "duration_ms": "\(total.nanoseconds / 1_000_000)", "files": "\(info.filesAdded)",
                 "rows": "\(info.rowsAdded)", "bytes": "\(bytes)", "state_bytes": "\(stateBytes)",
             ])

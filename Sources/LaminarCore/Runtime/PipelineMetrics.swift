@@ -15,6 +15,8 @@ public final class PipelineMetrics: Sendable {
         public var lastCheckpoint: Int64 = 0
         /// How long the last checkpoint took, from the barrier to its finalized commit.
         public var lastCheckpointDuration: Duration?
+        /// Operator state the last checkpoint saved, in bytes as stored.
+        public var lastCheckpointStateBytes: Int64 = 0
         public var checkpoints = 0
         /// Problems stepped over, such as a corrupt checkpoint manifest skipped during recovery.
         public var warnings: [String] = []
@@ -33,10 +35,11 @@ public final class PipelineMetrics: Sendable {
         }
     }
 
-    func record(checkpoint: Int64, duration: Duration? = nil, rows: Int64 = 0, recovered: Bool = false) {
+    func record(checkpoint: Int64, duration: Duration? = nil, stateBytes: Int64 = 0, recovered: Bool = false) {
         state.withLock {
             $0.lastCheckpoint = checkpoint
             if !recovered {
+                $0.lastCheckpointStateBytes = stateBytes
                 $0.lastCheckpointDuration = duration
                 $0.checkpoints += 1
             }

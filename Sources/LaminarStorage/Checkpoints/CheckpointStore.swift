@@ -38,7 +38,9 @@ public struct CheckpointStore: CheckpointStorage {
 
     public func recover() async throws(EngineError) -> RecoveryPlan {
         var plan = RecoveryPlan()
-        for id in try await checkpointIDs().sorted(by: >) {
+        let ids = try await checkpointIDs().sorted(by: >)
+        plan.highestCheckpointID = ids.first ?? 0
+        for id in ids {
             let manifest: CheckpointManifest
             do {
                 manifest = try await readManifest(id)

@@ -42,15 +42,13 @@ public final class WriteAheadLog: Sendable {
     }
 
     public let directory: String
-    public let schema: Schema
     let segmentBytes: Int
     private let state = Mutex(State())
     private let segment = Mutex(Segment())
 
     /// Opens (creating if needed) the log in `directory`, cutting off a torn last record.
-    public init(directory: String, schema: Schema, segmentBytes: Int = 64 << 20) throws(EngineError) {
+    public init(directory: String, segmentBytes: Int = 64 << 20) throws(EngineError) {
         self.directory = directory
-        self.schema = schema
         self.segmentBytes = segmentBytes
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -58,10 +56,17 @@ public final class WriteAheadLog: Sendable {
             throw EngineError(.invalidState, "cannot create the write-ahead log \(directory): \(error.localizedDescription)")
         }
         var last: Int64 = 0
-        for segment in try segments() {
+        let starts = try segments()
+        for (index, segment) in starts.enumerated() {
             let (records, validBytes) = try Self.scan(path(segment))
             last = max(last, records.last?.lsn ?? segment - 1)
-            if validBytes < (try Self.size(path(segment))) { truncate(file: path(segment), to: validBytes) }
+            guard validBytes < (try Self.size(path(segment))) else { continue }
+            // Only the last segment can end in a torn write (never acknowledged); damage anywhere else
+            // would lose acknowledged batches, so it is an error, not something to cut away.
+            guard index == starts.count - 1 else {
+                throw EngineError(.invalidState, "write-ahead log segment \(path(segment)) is damaged at byte \(validBytes)")
+            }
+            truncate(file: path(segment), to: validBytes)
         }
         state.withLock {
             $0.nextLSN = last + 1
@@ -169,7 +174,8 @@ public final class WriteAheadLog: Sendable {
                 } catch {
                     throw EngineError(.invalidState, "write-ahead log record \(record.lsn): \(error)")
                 }
-                result.append((record.lsn, try RecordBatch.concatenate(batches.isEmpty ? [RecordBatch(emptySchemaRowCount: 0)] : batches)))
+                guard !batches.isEmpty else { throw EngineError(.invalidState, "write-ahead log record \(record.lsn) holds no rows") }
+                result.append((record.lsn, try RecordBatch.concatenate(batches)))
             }
         }
         return result
