@@ -108,7 +108,7 @@ print(String(format: "batch handoff (pass-through projection, %d batches): %.0f 
 
 // Checkpoint latency with small and large operator state.
 let smallGroups = arguments.count > 3 ? Int(arguments[3]) ?? 70_000 : 70_000
-let largeGroups = arguments.count > 4 ? Int(arguments[4]) ?? 7_000_000 : 7_000_000
+let largeGroups = arguments.count > 4 ? Int(arguments[4]) ?? 8_400_000 : 8_400_000
 for groups in [smallGroups, largeGroups] {
     let result = try await measureCheckpointLatency(groups: groups, runs: repeats)
     print(String(format: "checkpoint latency, Parquet sink, %d groups (%.1f MB of state): best %.1f ms, median %.1f ms",
