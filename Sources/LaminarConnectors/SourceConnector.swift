@@ -33,7 +33,17 @@ public struct SourceDefinition: Sendable {
 public protocol PreparedSource: Sendable {
     var schema: Schema { get }
     var isBounded: Bool { get }
+    /// A reader for one query that keeps no position of its own (a `SELECT`, a subscription).
     func makeReader() async throws(EngineError) -> any LakehouseSource
+    /// A reader for the durable consumer `consumer` (a sink, by name): sources that retain input for
+    /// replay keep it until every such consumer has committed past it.
+    func makeReader(consumer: String) async throws(EngineError) -> any LakehouseSource
+}
+
+extension PreparedSource {
+    public func makeReader(consumer: String) async throws(EngineError) -> any LakehouseSource {
+        try await makeReader()
+    }
 }
 
 /// A kind of sink, chosen by `type = '...'` in `CREATE SINK ... WITH (...)`.

@@ -300,7 +300,7 @@ public actor LaminarDB {
         }
         let checkpointing = Checkpointing(pipeline: name.lowercased(), storage: storage, interval: interval)
         let sink = Handoff(try await prepared.makeSink())
-        let reader = Handoff(try await provider(for: plan).makeReader())
+        let reader = Handoff(try await provider(for: plan).makeReader(consumer: name.lowercased()))
         let metrics = PipelineMetrics()
         let task = Task {
             try await Pipeline(plan: plan, source: reader.value, sink: sink.value, checkpointing: checkpointing, metrics: metrics).run()
@@ -330,7 +330,10 @@ public actor LaminarDB {
             catalog.streams[key] = nil
         case .sink:
             exists = catalog.sinks[key] != nil
-            if let sink = catalog.sinks.removeValue(forKey: key) { try? await sink.handle.stop() }
+            if let sink = catalog.sinks.removeValue(forKey: key) {
+                try? await sink.handle.stop()
+                (catalog.sources[sink.reads]?.prepared as? PushSource)?.forget(consumer: key)
+            }
         }
         if !exists && !drop.ifExists {
             throw SQLError(kind: .semantic, message: "no \(drop.kind.sql.lowercased()) named \(drop.name.name)",

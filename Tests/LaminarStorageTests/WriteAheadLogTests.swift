@@ -60,3 +60,22 @@ import Testing
         #expect(replayable == [7, 8, 9, 10])
     }
 }
+
+@Suite struct WriteAheadLogConsumerTests {
+    @Test func everyRecordedConsumerHoldsBackTruncationUntilForgotten() async throws {
+        let directory = try TemporaryDirectory()
+        let schema = Schema([Field(name: "id", type: .int64)])
+        let log = try WriteAheadLog(directory: directory.path, segmentBytes: 1)
+        for value in 0..<10 { _ = try await log.append(try RecordBatch(schema: schema, columns: [Int64Array(values: [Int64(value)])])) }
+        try log.commit(consumer: "slow_sink", through: 3)
+        try log.commit(consumer: "fast_sink", through: 8)
+        #expect(try await log.records(after: 0).map(\.lsn) == Array(4...10))
+        // A restarted process knows both consumers from disk, even before either is attached again.
+        let reopened = try WriteAheadLog(directory: directory.path, segmentBytes: 1)
+        try reopened.commit(consumer: "fast_sink", through: 9)
+        #expect(try await reopened.records(after: 0).map(\.lsn) == Array(4...10))
+        reopened.forget(consumer: "slow_sink")
+        try reopened.commit(consumer: "fast_sink", through: 9)
+        #expect(try await reopened.records(after: 0).map(\.lsn) == [10])
+    }
+}

@@ -22,7 +22,6 @@ public final class PushSource: PreparedSource {
 
     private struct Readers {
         var channels: [Int: BatchChannel<LoggedBatch>] = [:]
-        var committed: [Int: Int64] = [:]
         var next = 0
         var closed = false
         /// LSNs for pushes when there is no log.
@@ -48,6 +47,14 @@ public final class PushSource: PreparedSource {
     public var isBounded: Bool { false }
 
     public func makeReader() async throws(EngineError) -> any LakehouseSource {
+        try await makeReader(consumer: nil)
+    }
+
+    public func makeReader(consumer: String) async throws(EngineError) -> any LakehouseSource {
+        try await makeReader(consumer: Optional(consumer))
+    }
+
+    private func makeReader(consumer: String?) async throws(EngineError) -> any LakehouseSource {
         let channel = BatchChannel<LoggedBatch>(capacity: bufferBatches)
         let registration: (id: Int, attachedAt: Int64)? = readers.withLock { state in
             guard !state.closed else { return nil }
@@ -57,9 +64,10 @@ public final class PushSource: PreparedSource {
         }
         guard let registration else {
             channel.finish()
-            return PushReader(source: self, id: 0, attachedAt: 0, channel: channel)
+            return PushReader(source: self, id: 0, consumer: consumer, attachedAt: 0, channel: channel)
         }
-        return PushReader(source: self, id: registration.id, attachedAt: registration.attachedAt, channel: channel)
+        return PushReader(source: self, id: registration.id, consumer: consumer, attachedAt: registration.attachedAt,
+                          channel: channel)
     }
 
     /// Logs `batch` (durably, when there is a log) and delivers it to every attached reader, waiting while
@@ -125,20 +133,21 @@ public final class PushSource: PreparedSource {
     public var readerCount: Int { readers.withLock { $0.channels.count } }
 
     func detach(_ id: Int) {
-        readers.withLock {
-            $0.channels[id] = nil
-            $0.committed[id] = nil
+        readers.withLock { _ = $0.channels.removeValue(forKey: id) }
+    }
+
+    /// A consumer's checkpoint is final: the log may drop what every known consumer has committed.
+    func committed(_ lsn: Int64, by consumer: String) throws(EngineError) {
+        do {
+            try log?.commit(consumer: consumer, through: lsn)
+        } catch {
+            throw EngineError(.source, "recording \(consumer)'s position in the write-ahead log: \(error)")
         }
     }
 
-    /// A reader's checkpoint is final: the log may drop what every attached reader has committed.
-    func committed(_ lsn: Int64, by id: Int) {
-        let oldest: Int64? = readers.withLock { state in
-            state.committed[id] = lsn
-            guard state.committed.count == state.channels.count else { return nil }
-            return state.committed.values.min()
-        }
-        if let oldest { try? log?.truncate(through: oldest) }
+    /// The sink `consumer` was dropped: its position no longer holds back the log.
+    public func forget(consumer: String) {
+        log?.forget(consumer: consumer)
     }
 }
 
@@ -147,14 +156,16 @@ public final class PushSource: PreparedSource {
 final class PushReader: LakehouseSource {
     private let source: PushSource
     private let id: Int
+    private let consumer: String?
     private let attachedAt: Int64
     private let channel: BatchChannel<LoggedBatch>
     private var position: Int64 = 0
     private var replay: [(lsn: Int64, batch: RecordBatch)] = []
 
-    init(source: PushSource, id: Int, attachedAt: Int64, channel: BatchChannel<LoggedBatch>) {
+    init(source: PushSource, id: Int, consumer: String?, attachedAt: Int64, channel: BatchChannel<LoggedBatch>) {
         self.source = source
         self.id = id
+        self.consumer = consumer
         self.attachedAt = attachedAt
         self.channel = channel
     }
@@ -200,7 +211,8 @@ final class PushReader: LakehouseSource {
     static let idleInterval: Duration = .milliseconds(100)
 
     func commit(_ checkpoint: SourceCheckpoint) async throws(EngineError) {
-        source.committed(checkpoint.offset, by: id)
+        guard let consumer else { return }
+        try source.committed(checkpoint.offset, by: consumer)
     }
 
     func close() async {

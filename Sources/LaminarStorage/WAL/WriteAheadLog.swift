@@ -181,6 +181,31 @@ public final class WriteAheadLog: Sendable {
         return result
     }
 
+    // MARK: Consumers
+
+    /// Records that the durable consumer `name` (a sink) has a complete checkpoint at `lsn`, then drops the
+    /// segments every recorded consumer is past. Positions live in `consumers/` next to the segments, so a
+    /// consumer that is stopped, or not yet re-created after a restart, still holds back truncation.
+    public func commit(consumer name: String, through lsn: Int64) throws {
+        let folder = (directory as NSString).appendingPathComponent("consumers")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = (folder as NSString).appendingPathComponent(StateNames.folder(name))
+        try Data(String(lsn).utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+        let positions = try FileManager.default.contentsOfDirectory(atPath: folder).compactMap { entry -> Int64? in
+            guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(entry)) else {
+                return nil
+            }
+            return Int64(String(decoding: data, as: UTF8.self))
+        }
+        if let oldest = positions.min() { try truncate(through: oldest) }
+    }
+
+    /// Forgets a consumer that no longer exists (a dropped sink), so it stops holding back truncation.
+    public func forget(consumer name: String) {
+        let file = (directory as NSString).appendingPathComponent("consumers/\(StateNames.folder(name))")
+        try? FileManager.default.removeItem(atPath: file)
+    }
+
     /// Deletes the segments whose records all have LSNs up to `lsn`: every checkpoint that could be
     /// restored from has read past them.
     public func truncate(through lsn: Int64) throws {
