@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "LaminarFileFormats", targets: ["LaminarFileFormats"]),
         .library(name: "LaminarConnectors", targets: ["LaminarConnectors"]),
         .library(name: "LaminarStorage", targets: ["LaminarStorage"]),
+        .library(name: "LaminarDelta", targets: ["LaminarDelta"]),
         .library(name: "LaminarDB", targets: ["LaminarDB"]),
         .executable(name: "laminar", targets: ["laminar"]),
     ],
@@ -71,6 +72,7 @@ let package = Package(
                            "LaminarCompression", "LaminarStorage"],
             swiftSettings: swiftSettings
         ),
+        .target(name: "LaminarDelta", dependencies: ["LaminarArrow"], swiftSettings: swiftSettings),
         .target(
             name: "LaminarStorage",
             dependencies: [
@@ -171,6 +173,11 @@ let package = Package(
         .testTarget(
             name: "LaminarFileFormatsTests",
             dependencies: ["LaminarFileFormats", "LaminarTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LaminarDeltaTests",
+            dependencies: ["LaminarDelta", "LaminarArrow", "LaminarTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
