@@ -28,7 +28,10 @@ import Testing
                 try:
                     table = DeltaTable(path)
                     uris = [unquote(urlparse(uri).path) if "://" in uri else uri for uri in table.file_uris()]
-                    result[path] = {"version": table.version(), "files": sorted(os.path.relpath(uri, path) for uri in uris)}
+                    # Real paths on both sides: the golden folder may be reached through a symbolic link.
+                    root = os.path.realpath(path)
+                    files = sorted(os.path.relpath(os.path.realpath(uri), root) for uri in uris)
+                    result[path] = {"version": table.version(), "files": files}
                 except Exception as error:
                     result[path] = {"error": str(error)}
             print(json.dumps(result))
