@@ -252,3 +252,29 @@ import Testing
         #expect(error?.message.contains("price") == true)
     }
 }
+
+/// Extreme but valid numbers in a query give answers or errors, never an arithmetic trap.
+@Suite struct ExtremeValueTests {
+    @Test func hugePositionsLimitsIntervalsAndSequencesAreSafe() async throws {
+        let directory = try TemporaryDirectory()
+        let db = try await LaminarDB.open(directory: directory.file("state"))
+        try await db.execute("""
+            CREATE SOURCE s (id BIGINT, name VARCHAR, ts TIMESTAMP, day DATE)
+            WITH (type = 'generator', max_rows = 3, 'fields.id.kind' = 'sequence', 'fields.name.values' = 'abc');
+            CREATE SOURCE whole (n BIGINT) WITH (type = 'generator', max_rows = 2, 'fields.n.kind' = 'sequence',
+                                               'fields.n.start' = -9223372036854775808, 'fields.n.end' = 9223372036854775807);
+            """)
+        let substrings = try #require(try await db.execute("""
+            SELECT substr(name, 9223372036854775807, 9223372036854775807), substr(name, -9223372036854775807 - 1, 2),
+                   substr(name, 2, -9223372036854775807 - 1) FROM s LIMIT 1
+            """).result?.rows)
+        #expect(substrings == [[.utf8(""), .utf8(""), .utf8("")]])
+        let limited = try #require(try await db.execute(
+            "SELECT id FROM s ORDER BY id DESC LIMIT 9223372036854775807 OFFSET 1").result?.rows)
+        #expect(limited == [[.int64(1)], [.int64(0)]])
+        await #expect(throws: SQLError.self) { try await db.execute("SELECT ts + INTERVAL '9000000000000 seconds' FROM s") }
+        await #expect(throws: SQLError.self) { try await db.execute("SELECT day - (-9223372036854775807 - 1) FROM s") }
+        #expect(try await db.execute("SELECT n FROM whole").result?.rows == [[.int64(.min)], [.int64(.min + 1)]])
+        await db.shutdown()
+    }
+}

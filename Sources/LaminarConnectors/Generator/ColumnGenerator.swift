@@ -29,7 +29,11 @@ struct ColumnGenerator: Sendable {
     /// Rows the column can produce before a sequence runs out; nil when unlimited.
     var rowLimit: Int64? {
         guard case .sequence(let start, let step, let end?) = rule else { return nil }
-        return end >= start ? (end - start) / step + 1 : 0
+        guard end >= start else { return 0 }
+        // A span wider than Int64 (a sequence over the whole type) is as good as unlimited.
+        let (span, overflow) = end.subtractingReportingOverflow(start)
+        let (rows, beyond) = (span / step).addingReportingOverflow(1)
+        return overflow || beyond ? .max : rows
     }
 
     func makeArray(rows: Range<Int64>, seed: UInt64) throws(EngineError) -> any ArrowArray {

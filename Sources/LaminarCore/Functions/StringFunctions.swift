@@ -66,8 +66,14 @@ enum StringFunctions {
                         continue
                     }
                     let scalars = Array(text.value(at: row).unicodeScalars)
-                    var from = starts.value(at: row) - 1
-                    var end = lengths.map { from + $0.value(at: row) } ?? Int64(scalars.count)
+                    // Positions are any BIGINT the query gives: compute the range without overflowing.
+                    let start = starts.value(at: row)
+                    var from = start == .min ? start : start - 1
+                    var end = Int64(scalars.count)
+                    if let lengths {
+                        let (sum, overflow) = from.addingReportingOverflow(lengths.value(at: row))
+                        end = overflow ? (lengths.value(at: row) > 0 ? .max : .min) : sum
+                    }
                     if from < 0 { from = 0 }
                     end = min(end, Int64(scalars.count))
                     var view = String.UnicodeScalarView()

@@ -23,7 +23,7 @@ public final class SortOperator: StreamOperator {
     public func process(_ batch: RecordBatch) throws(EngineError) -> [RecordBatch] {
         buffered.append(batch)
         bufferedRows += batch.rowCount
-        if let limit, bufferedRows > max(limit * 2, Self.outputBatchRows) {
+        if let limit, bufferedRows > max(limit > Int.max / 2 ? Int.max : limit * 2, Self.outputBatchRows) {
             let best = try sorted()
             let kept = best.slice(offset: 0, count: min(limit, best.rowCount))
             buffered = [kept]

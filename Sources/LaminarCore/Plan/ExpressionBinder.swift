@@ -234,8 +234,9 @@ struct ExpressionBinder {
             guard case .timestamp(let unit, _) = bound.dataType else {
                 throw semantic("cannot add an INTERVAL to \(bound.dataType)", expression)
             }
-            let ticks = micros * unit.ticksPerSecond / 1_000_000
-            return TimestampShiftExpression(bound, delta: sign * ticks)
+            let (scaled, overflow) = micros.multipliedReportingOverflow(by: unit.ticksPerSecond)
+            guard !overflow else { throw semantic("INTERVAL '\(text)' is out of range for a timestamp", amount) }
+            return TimestampShiftExpression(bound, delta: sign * (scaled / 1_000_000))
         }
         let left = try bind(lhs)
         guard left.dataType == .date32 else { return nil }
@@ -244,7 +245,9 @@ struct ExpressionBinder {
             if right.dataType.isInteger { throw semantic("date ± days needs a constant number of days", rhs) }
             return nil
         }
-        return TimestampShiftExpression(left, delta: sign * days)
+        let (delta, overflow) = days.multipliedReportingOverflow(by: sign)
+        guard !overflow else { throw semantic("\(days) days is out of range for a date", rhs) }
+        return TimestampShiftExpression(left, delta: delta)
     }
 
     private func bindArithmetic(_ lhs: Expression, _ op: ArithmeticOperator, _ rhs: Expression, _ expression: Expression)

@@ -131,7 +131,7 @@ public struct QueryPlanner: Sendable {
         }
         let (limitCount, offsetCount) = try limits(limit, offset)
         if !sortKeys.isEmpty {
-            plan = .sort(plan, keys: sortKeys, limit: limitCount.map { $0 + offsetCount })
+            plan = .sort(plan, keys: sortKeys, limit: Self.rowsToKeep(limitCount, offsetCount))
         }
         if limitCount != nil || offsetCount > 0 {
             plan = .limit(plan, limit: limitCount, offset: offsetCount)
@@ -193,9 +193,18 @@ public struct QueryPlanner: Sendable {
             keys.append(SortKey(try binder.bind(item.expression), descending: item.isDescending, nullsFirst: item.nullsFirst ?? false))
         }
         let (limit, offset) = try limits(query.limit, query.offset)
-        if !keys.isEmpty { result = .sort(result, keys: keys, limit: limit.map { $0 + offset }) }
+        if !keys.isEmpty { result = .sort(result, keys: keys, limit: Self.rowsToKeep(limit, offset)) }
         if limit != nil || offset > 0 { result = .limit(result, limit: limit, offset: offset) }
         return result
+    }
+
+    /// How many sorted rows `LIMIT limit OFFSET offset` needs: all when there is no limit, and no more than
+    /// `Int.max` however large the two are.
+    static func rowsToKeep(_ limit: Int?, _ offset: Int) -> Int? {
+        limit.map { limit in
+            let (sum, overflow) = limit.addingReportingOverflow(offset)
+            return overflow ? .max : sum
+        }
     }
 
     /// The output name of an unaliased select item: a column's own name, otherwise the expression's SQL.
