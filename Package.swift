@@ -72,7 +72,11 @@ let package = Package(
                            "LaminarCompression", "LaminarStorage"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "LaminarDelta", dependencies: ["LaminarArrow"], swiftSettings: swiftSettings),
+        .target(
+            name: "LaminarDelta",
+            dependencies: ["LaminarArrow", "LaminarParquet", "LaminarObjectStore", "LaminarCompression"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "LaminarStorage",
             dependencies: [
@@ -177,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LaminarDeltaTests",
-            dependencies: ["LaminarDelta", "LaminarArrow", "LaminarTestSupport"],
+            dependencies: ["LaminarDelta", "LaminarArrow", "LaminarParquet", "LaminarObjectStore", "LaminarTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,9 +3,17 @@ public struct DeltaError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// A log file that does not parse, or actions that contradict each other.
         case corruptLog
-        /// A schema or type this implementation cannot map.
+        /// A schema, type or table feature this implementation cannot handle.
         case unsupported
         case invalidArgument
+        /// The location holds no `_delta_log`, or not the version asked for.
+        case notFound
+        /// The stream's schema does not fit the table's.
+        case schemaMismatch
+        /// Another writer committed something this commit cannot be reconciled with.
+        case conflict
+        /// The storage failed.
+        case io
     }
 
     public var kind: Kind

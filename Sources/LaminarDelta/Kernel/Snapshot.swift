@@ -12,6 +12,8 @@ public struct Snapshot: Sendable {
     public private(set) var tombstones: [String: RemoveFile] = [:]
     /// The last committed version of each streaming writer, by `appId`.
     public private(set) var transactions: [String: TransactionAction] = [:]
+    /// `domainMetadata` actions in force, by domain; kept so checkpoints and rewrites carry them on.
+    public private(set) var domains: [String: JSONValue] = [:]
 
     public init() {}
 
@@ -22,11 +24,22 @@ public struct Snapshot: Sendable {
         return snapshot
     }
 
+    /// The state a checkpoint at `version` records: its actions are already reconciled.
+    public init(checkpoint actions: [DeltaAction], version: Int64) {
+        reconcile(actions)
+        self.version = version
+    }
+
     /// Applies the actions of the next version.
     public mutating func apply(_ actions: [DeltaAction], version: Int64) throws(DeltaError) {
         guard version == self.version + 1 else {
             throw DeltaError(.corruptLog, "commit \(version) follows version \(self.version); the log has a gap")
         }
+        reconcile(actions)
+        self.version = version
+    }
+
+    private mutating func reconcile(_ actions: [DeltaAction]) {
         for action in actions {
             switch action {
             case .protocolVersions(let value): protocolVersions = value
@@ -40,10 +53,30 @@ public struct Snapshot: Sendable {
                 files[key] = nil
                 tombstones[key] = remove
             case .transaction(let transaction): transactions[transaction.appId] = transaction
+            case .unknown("domainMetadata", let value):
+                guard case .object(let fields) = value, case .string(let domain)? = fields["domain"] else { continue }
+                domains[domain] = fields["removed"] == .bool(true) ? nil : value
             case .cdc, .commitInfo, .unknown: break
             }
         }
-        self.version = version
+    }
+
+    /// What a checkpoint of this version holds: protocol, metadata, transactions, domains, live files and the
+    /// tombstones deleted after `tombstonesAfter` (ms since the epoch), without their statistics and tags.
+    public func checkpointActions(tombstonesAfter: Int64) -> [DeltaAction] {
+        var actions: [DeltaAction] = []
+        if let protocolVersions { actions.append(.protocolVersions(protocolVersions)) }
+        if let metadata { actions.append(.metadata(metadata)) }
+        for key in transactions.keys.sorted() { if let txn = transactions[key] { actions.append(.transaction(txn)) } }
+        for key in domains.keys.sorted() { if let domain = domains[key] { actions.append(.unknown("domainMetadata", domain)) } }
+        for key in files.keys.sorted() { if let add = files[key] { actions.append(.add(add)) } }
+        for key in tombstones.keys.sorted() {
+            guard var remove = tombstones[key], (remove.deletionTimestamp ?? 0) > tombstonesAfter else { continue }
+            remove.stats = nil
+            remove.tags = nil
+            actions.append(.remove(remove))
+        }
+        return actions
     }
 
     /// The last version the writer `appId` committed, if any: what a restarted streaming sink checks before
