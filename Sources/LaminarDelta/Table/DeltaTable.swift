@@ -1,0 +1,139 @@
+import Foundation
+import LaminarArrow
+import LaminarObjectStore
+
+/// A Delta table as one writer sees it: its log and the snapshot it last read, which commits advance.
+public struct DeltaTable: Sendable {
+    public let log: DeltaLog
+    public internal(set) var snapshot: Snapshot
+
+    public var store: any ObjectStore { log.store }
+    public var location: String { log.location }
+    public var version: Int64 { snapshot.version }
+
+    /// The engine name recorded in `commitInfo.engineInfo`.
+    public static let engineInfo = "LaminarDB/0.1.0"
+
+    init(log: DeltaLog, snapshot: Snapshot) {
+        self.log = log
+        self.snapshot = snapshot
+    }
+
+    /// Opens the newest version of the table at the store's root; `.notFound` when there is none.
+    public static func open(store: any ObjectStore, location: String) async throws(DeltaError) -> DeltaTable {
+        let log = DeltaLog(store: store, location: location)
+        return DeltaTable(log: log, snapshot: try await log.snapshot())
+    }
+
+    /// The table's metadata; every opened table has one (version 0 must carry it).
+    public var metadata: Metadata {
+        get throws(DeltaError) {
+            guard let metadata = snapshot.metadata else { throw DeltaError(.corruptLog, "\(location): the log has no metaData action") }
+            return metadata
+        }
+    }
+
+    public var protocolVersions: ProtocolAction {
+        get throws(DeltaError) {
+            guard let value = snapshot.protocolVersions else { throw DeltaError(.corruptLog, "\(location): the log has no protocol action") }
+            return value
+        }
+    }
+
+    /// The table's schema in Arrow terms.
+    public var schema: Schema {
+        get throws(DeltaError) { try DeltaSchema.arrowSchema(fromJSON: try metadata.schemaString) }
+    }
+
+    public var properties: TableProperties {
+        get throws(DeltaError) { try TableProperties(try metadata.configuration) }
+    }
+
+    /// Creates the table (version 0: `protocol`, `metaData`) unless one exists; with `ifAbsent`, an existing
+    /// table is opened instead of being an error, so racing creators all end up on the winner's table.
+    public static func create(store: any ObjectStore, location: String, schema: Schema, partitionColumns: [String] = [],
+                              configuration: [String: String] = [:], name: String? = nil,
+                              ifAbsent: Bool = true) async throws(DeltaError) -> DeltaTable {
+        for column in partitionColumns where schema.index(of: column) == nil {
+            throw DeltaError(.invalidArgument, "partition column \(column) is not a column of the table (\(schema.fields.map(\.name).joined(separator: ", ")))")
+        }
+        var lowered = Set<String>()
+        for field in schema.fields where !lowered.insert(field.name.lowercased()).inserted {
+            throw DeltaError(.invalidArgument, "column names must differ in more than case: \(field.name) appears twice")
+        }
+        let properties = try TableProperties(configuration)
+        let protocolVersions = TableFeatures.protocolForNewTable(schema: schema, properties: properties)
+        let now = Self.nowMillis()
+        let metadata = Metadata(id: UUID().uuidString.lowercased(), name: name, schemaString: try DeltaSchema.json(for: schema),
+                                partitionColumns: partitionColumns, configuration: configuration, createdTime: now)
+        let commitInfo = commitInfo(operation: "CREATE TABLE", parameters: [
+            "partitionBy": Self.jsonArray(partitionColumns), "description": "", "properties": Self.jsonObject(configuration),
+        ], metrics: [:], readVersion: nil, isBlindAppend: true, txnID: UUID().uuidString.lowercased(), timestamp: now)
+        let actions: [DeltaAction] = [.commitInfo(commitInfo), .protocolVersions(protocolVersions), .metadata(metadata)]
+        let log = DeltaLog(store: store, location: location)
+        if try await log.latestVersion() != nil {
+            guard ifAbsent else { throw DeltaError(.conflict, "\(location) already holds a Delta table") }
+            return try await open(store: store, location: location)
+        }
+        do {
+            try await store.putIfAbsent(DeltaLog.path(CommitFile.name(version: 0)), try CommitFile.encode(actions))
+        } catch let error as ObjectStoreError where error.kind == .alreadyExists || error.kind == .unknownOutcome {
+            guard ifAbsent else { throw DeltaError(.conflict, "\(location) already holds a Delta table") }
+            return try await open(store: store, location: location)
+        } catch {
+            throw DeltaError(.io, "creating \(location)/_delta_log/\(CommitFile.name(version: 0)): \(error)")
+        }
+        var snapshot = Snapshot()
+        try snapshot.apply(actions, version: 0)
+        return DeltaTable(log: log, snapshot: snapshot)
+    }
+
+    /// Reads the commits made since the snapshot was taken.
+    public mutating func update() async throws(DeltaError) {
+        let listing = try await log.listing()
+        guard let newest = listing.latestCommit, newest > snapshot.version else { return }
+        if listing.commits[snapshot.version + 1] == nil {
+            snapshot = try await log.snapshot(version: newest, listing: listing)
+            return
+        }
+        for version in (snapshot.version + 1)...newest {
+            guard let actions = try await log.commit(version) else {
+                throw DeltaError(.corruptLog, "\(location)/_delta_log: commit \(version) is missing")
+            }
+            try snapshot.apply(actions, version: version)
+        }
+    }
+
+    /// Fails unless this writer can write the table: protocol versions, features and their rules.
+    public func checkWritable() throws(DeltaError) {
+        try TableFeatures.checkWritable(try protocolVersions, try metadata, location: location)
+    }
+
+    // MARK: commitInfo
+
+    static func commitInfo(operation: String, parameters: [String: String], metrics: [String: String], readVersion: Int64?,
+                           isBlindAppend: Bool, txnID: String, timestamp: Int64) -> [String: JSONValue] {
+        var info: [String: JSONValue] = [
+            "timestamp": .integer(timestamp),
+            "operation": .string(operation),
+            "operationParameters": .object(parameters.mapValues { .string($0) }),
+            "isolationLevel": .string(isBlindAppend ? "WriteSerializable" : "Serializable"),
+            "isBlindAppend": .bool(isBlindAppend),
+            "engineInfo": .string(engineInfo),
+            "txnId": .string(txnID),
+        ]
+        if !metrics.isEmpty { info["operationMetrics"] = .object(metrics.mapValues { .string($0) }) }
+        if let readVersion { info["readVersion"] = .integer(readVersion) }
+        return info
+    }
+
+    static func nowMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+
+    static func jsonArray(_ values: [String]) -> String {
+        "[" + values.map(JSONObjectText.quote).joined(separator: ",") + "]"
+    }
+
+    static func jsonObject(_ values: [String: String]) -> String {
+        "{" + values.keys.sorted().map { JSONObjectText.quote($0) + ":" + JSONObjectText.quote(values[$0] ?? "") }.joined(separator: ",") + "}"
+    }
+}
