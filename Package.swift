@@ -81,7 +81,9 @@ let package = Package(
             name: "LaminarStorage",
             dependencies: [
                 "LaminarArrow", "LaminarCore", "LaminarObjectStore", "LaminarParquet", "CZlib",
+                .target(name: "LaminarDelta", condition: .when(traits: ["Delta"])),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -67,9 +67,13 @@ public enum Connectors {
         "push": PushSourceConnector(),
     ]
 
-    public static let sinks: [String: any SinkConnector] = [
-        "parquet": ParquetSinkConnector(),
-    ]
+    public static let sinks: [String: any SinkConnector] = {
+        var sinks: [String: any SinkConnector] = ["parquet": ParquetSinkConnector()]
+        #if Delta
+        sinks["delta"] = DeltaSinkConnector()
+        #endif
+        return sinks
+    }()
 
     /// The `type` option, required and known.
     static func type(of options: [WithOption], known: [String], what: String) throws(SQLError) -> String {

@@ -285,10 +285,14 @@ public actor LaminarDB {
             query = Query(SelectQuery(items: [.wildcard], from: .table(stream, alias: nil)))
         }
         let plan = try QueryPlanner(catalog: catalog.snapshot).plan(query)
-        // `checkpoint_interval` belongs to the pipeline, not the connector.
+        // A duration in `checkpoint_interval` belongs to the pipeline; a plain number of commits goes to the
+        // connector (a Delta sink's log checkpoints).
         var interval = checkpointInterval
-        if let option = create.options.option("checkpoint_interval") { interval = try option.duration() }
-        let connectorOptions = create.options.filter { $0.key.name != "checkpoint_interval" }
+        var connectorOptions = create.options
+        if let option = create.options.option("checkpoint_interval"), (try? option.int()) == nil {
+            interval = try option.duration()
+            connectorOptions = create.options.filter { $0.key.name != "checkpoint_interval" }
+        }
         let connector = try Connectors.sink(for: connectorOptions)
         let prepared = try await connector.prepare(name: name, schema: plan.schema, options: connectorOptions)
         let storage: CheckpointStore

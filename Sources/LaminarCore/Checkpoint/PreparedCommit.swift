@@ -10,15 +10,19 @@ public struct DataFile: Codable, Hashable, Sendable {
     /// Hive-style partition values by column; nil values are null partitions.
     public var partitionValues: [String: String?]
     public var statistics: FileStatistics?
+    /// The statistics in the table format's own encoding (Delta's `stats` JSON), kept verbatim so a commit
+    /// finished after a restart records exactly what the writer measured.
+    public var encodedStatistics: String?
 
     public init(path: String, stagingPath: String? = nil, sizeBytes: Int64, rowCount: Int64,
-                partitionValues: [String: String?] = [:], statistics: FileStatistics? = nil) {
+                partitionValues: [String: String?] = [:], statistics: FileStatistics? = nil, encodedStatistics: String? = nil) {
         self.path = path
         self.stagingPath = stagingPath
         self.sizeBytes = sizeBytes
         self.rowCount = rowCount
         self.partitionValues = partitionValues
         self.statistics = statistics
+        self.encodedStatistics = encodedStatistics
     }
 }
 

@@ -39,7 +39,7 @@ public final class DataFileWriter {
     private let partitionIndices: [Int]
     private let dataIndices: [Int]
     private var open: [String: OpenFile] = [:]
-    private var finished: [AddFile] = []
+    private var finished: [WrittenFile] = []
     private var sequence = 0
 
     public init(store: any ObjectStore, schema: Schema, partitionColumns: [String], targetFileSize: Int,
@@ -122,8 +122,14 @@ public final class DataFileWriter {
         }
     }
 
-    /// Closes every open file and returns the `add` actions of all files written since the last call.
-    public func finish() async throws(DeltaError) -> [AddFile] {
+    /// A finished data file: the `add` action that commits it and its row count.
+    public struct WrittenFile: Sendable, Hashable {
+        public var add: AddFile
+        public var rowCount: Int64
+    }
+
+    /// Closes every open file and returns those written since the last call.
+    public func finish() async throws(DeltaError) -> [WrittenFile] {
         let files = open.keys.sorted().compactMap { open[$0] }
         open = [:]
         for file in files { try await close(file) }
@@ -165,7 +171,8 @@ public final class DataFileWriter {
         let meta = file.sink.meta
         let size = meta?.size ?? Int64(file.writer.bytesWritten)
         let modified = Int64(((meta?.lastModified ?? Date()).timeIntervalSince1970 * 1000).rounded())
-        finished.append(AddFile(path: PartitionPath.uriEncode(file.key), partitionValues: file.partitionValues, size: size,
-                                modificationTime: modified, dataChange: true, stats: file.statistics.json()))
+        let add = AddFile(path: PartitionPath.uriEncode(file.key), partitionValues: file.partitionValues, size: size,
+                          modificationTime: modified, dataChange: true, stats: file.statistics.json())
+        finished.append(WrittenFile(add: add, rowCount: file.statistics.numRecords))
     }
 }

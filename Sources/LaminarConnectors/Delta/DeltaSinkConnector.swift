@@ -1,0 +1,91 @@
+#if Delta
+import LaminarArrow
+import LaminarCore
+import LaminarObjectStore
+import LaminarParquet
+import LaminarSQL
+import LaminarStorage
+
+/// `type = 'delta'`: a Delta Lake table on local disk or object storage, written exactly once.
+///
+/// Options: `location` (URL or path; the table is created when absent), `partition_by` (comma-separated
+/// columns), `target_file_size` (default 128 MB), `writer_id` (the table's `txn.appId`, default the sink's
+/// name), `checkpoint_interval` (a number: commits between Delta log checkpoints, default the table's
+/// `delta.checkpointInterval`, 10; a duration such as '10s' sets the pipeline's checkpoint period instead),
+/// `schema_evolution`, `change_data_feed`, `compression`, `compression_level`, `delta.*` table properties
+/// for a new table, and storage options (`aws_region`, `aws_endpoint`, `google_service_account`,
+/// `azure_storage_account_key`, … as delta-rs spells them).
+public struct DeltaSinkConnector: SinkConnector {
+    public let type = "delta"
+
+    static let keys = ["location", "path", "partition_by", "target_file_size", "writer_id", "checkpoint_interval",
+                       "write_mode", "key_columns", "change_data_feed", "schema_evolution", "compression",
+                       "compression_level", "row_group_size", "uniform_iceberg"]
+
+    public init() {}
+
+    public func prepare(name: String, schema: Schema, options given: [WithOption]) async throws(SQLError) -> any PreparedSink {
+        var storage: [String: String] = [:]
+        var own: [WithOption] = []
+        for option in given {
+            if !Self.keys.contains(option.key.name), StorageOptionKey(option.key.name) != nil {
+                storage[option.key.name] = try option.string()
+            } else {
+                own.append(option)
+            }
+        }
+        let options = try ConnectorOptions(own, connector: type, keys: Self.keys, prefixes: ["delta."])
+        if options["uniform_iceberg"] != nil {
+            throw options.invalid("uniform_iceberg", "UniForm (Iceberg metadata for Delta tables) comes with the Iceberg work and is not available yet")
+        }
+        switch try options.choice("write_mode", ["append", "upsert"]) {
+        case "upsert":
+            throw options.invalid("write_mode", "upserts into Delta tables are not implemented yet; use write_mode = 'append'")
+        default: break
+        }
+        if options["key_columns"] != nil {
+            throw options.invalid("key_columns", "key_columns belongs to write_mode = 'upsert', which is not implemented yet")
+        }
+        var location = try options.string("location")
+        if location == nil { location = try options.string("path") }
+        guard let location else {
+            throw SQLError(kind: .invalidOption, message: "a delta sink needs the option 'location' (a path or URL of the table)",
+                           location: .unknown)
+        }
+        var partitionColumns: [String]?
+        if let text = try options.string("partition_by") {
+            partitionColumns = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        for column in partitionColumns ?? [] where schema.index(of: column) == nil {
+            throw options.invalid("partition_by", "\(column) is not a column of the query (\(schema.fields.map(\.name).joined(separator: ", ")))")
+        }
+        let target = try options.size("target_file_size") ?? 128 * 1024 * 1024
+        guard target >= 1000 else { throw options.invalid("target_file_size", "must be at least 1 KB") }
+        var parquet = try ParquetCompressionOptions.parse(options)
+        parquet.rowGroupByteLimit = Int(min(target, Int64(parquet.rowGroupByteLimit)))
+        var interval: Int64?
+        if let commits = try options.int("checkpoint_interval") {
+            guard commits >= 1 else { throw options.invalid("checkpoint_interval", "must be at least 1 commit") }
+            interval = commits
+        }
+        var properties: [String: String] = [:]
+        for (key, option) in options.family("delta.") { properties["delta." + key] = try option.string() }
+        if let cdf = try options.bool("change_data_feed") { properties["delta.enableChangeDataFeed"] = cdf ? "true" : "false" }
+        let writerID = try options.string("writer_id") ?? StateNames.folder(name)
+        guard !writerID.isEmpty else { throw options.invalid("writer_id", "must not be empty") }
+        let settings = DeltaSinkSettings(
+            name: name, location: location, storageOptions: StorageOptions(storage), writerID: writerID,
+            partitionColumns: partitionColumns, targetFileSize: Int(target), parquet: parquet, checkpointInterval: interval,
+            schemaEvolution: try options.bool("schema_evolution") ?? false, tableProperties: properties)
+        return PreparedDeltaSink(settings: settings)
+    }
+}
+
+struct PreparedDeltaSink: PreparedSink {
+    let settings: DeltaSinkSettings
+
+    func makeSink() async throws(EngineError) -> any LakehouseSink {
+        try DeltaSink(settings)
+    }
+}
+#endif

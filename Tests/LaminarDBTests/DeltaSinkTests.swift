@@ -1,0 +1,218 @@
+import Foundation
+import LaminarDB
+import LaminarTestSupport
+import Testing
+
+/// The Delta sink against the readers users trust: tables written through SQL are read back by delta-rs and
+/// by DuckDB's `delta_scan`, row for row, on local disk and on S3 (moto).
+@Suite(.serialized) struct DeltaSinkTests {
+    struct TableReport: Decodable {
+        var version: Int
+        var columns: [String]
+        var rows: [[JSONScalar]]
+        var operations: [String?]
+        var partition_columns: [String]
+        var `protocol`: [Int]
+        var transaction_version: Int?
+        var duckdb_columns: [String]?
+        var duckdb_rows: [[JSONScalar]]?
+    }
+
+    /// A JSON value of a row as the checker prints it.
+    enum JSONScalar: Decodable, Hashable, CustomStringConvertible {
+        case null, int(Int64), double(Double), string(String), bool(Bool)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .null }
+            else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+            else if let value = try? container.decode(Int64.self) { self = .int(value) }
+            else if let value = try? container.decode(Double.self) { self = .double(value) }
+            else { self = .string(try container.decode(String.self)) }
+        }
+
+        var description: String {
+            switch self {
+            case .null: "null"
+            case .int(let value): String(value)
+            case .double(let value): String(value)
+            case .string(let value): value
+            case .bool(let value): String(value)
+            }
+        }
+    }
+
+    static func read(_ table: String, writer: String? = nil, options: [String: String] = [:]) throws -> TableReport {
+        let arguments = ["read", table] + (writer.map { [$0] } ?? []) + options.map { "\($0.key)=\($0.value)" }.sorted()
+        let output = try InteropEnvironment.runPython(
+            "import sys, delta_check; sys.argv = ['delta_check'] + sys.argv[1:]; delta_check.main()", arguments: arguments)
+        return try JSONDecoder().decode(TableReport.self, from: Data(output.utf8))
+    }
+
+    /// The partition value each id gets: spaces, `/`, `%`, `=`, unicode, null and the empty string (which
+    /// Delta stores as null).
+    static let partitionSQL = """
+        CASE id % 7 WHEN 0 THEN 'a b' WHEN 1 THEN 'x/y' WHEN 2 THEN '100%' WHEN 3 THEN 'k=v'
+                    WHEN 4 THEN 'héllo ✓' WHEN 5 THEN NULL ELSE '' END
+        """
+
+    static func partition(_ id: Int) -> JSONScalar {
+        switch id % 7 {
+        case 0: .string("a b")
+        case 1: .string("x/y")
+        case 2: .string("100%")
+        case 3: .string("k=v")
+        case 4: .string("héllo ✓")
+        default: .null
+        }
+    }
+
+    @Test func rowsAndPartitionValuesSurviveInDeltaRsAndDuckDB() async throws {
+        let directory = try TemporaryDirectory()
+        let table = directory.file("lake/events")
+        let db = try await LaminarDB.open(directory: directory.file("state"))
+        let rows = 6_000
+        _ = try await db.executeScript("""
+            SET checkpoint_interval = '30 ms';
+            CREATE SOURCE events (id BIGINT, price DOUBLE) WITH (type = 'generator', max_rows = \(rows),
+                rows_per_second = 40000, batch_size = 500, 'fields.id.kind' = 'sequence', 'fields.price.min' = 1, 'fields.price.max' = 2);
+            CREATE SINK lake WITH (type = 'delta', location = '\(table)', partition_by = 'part', checkpoint_interval = 3,
+                                   target_file_size = '8KB')
+            AS SELECT id, id * 2 AS doubled, \(Self.partitionSQL) AS part FROM events;
+            """)
+        try await db.waitForSinks()
+        await db.shutdown()
+
+        let report = try Self.read(table, writer: "lake")
+        let expected = (0..<rows).map { [JSONScalar.int(Int64($0)), .int(Int64($0 * 2)), Self.partition($0)] }
+        #expect(report.columns == ["id", "doubled", "part"])
+        #expect(report.partition_columns == ["part"])
+        #expect(Set(report.rows) == Set(expected))
+        #expect(report.rows.count == rows)
+        #expect(report.duckdb_columns == ["id", "doubled", "part"])
+        #expect(Set(report.duckdb_rows ?? []) == Set(expected))
+        #expect((report.duckdb_rows ?? []).count == rows)
+        #expect(report.protocol == [1, 2])
+        // Several commits, each recorded for the writer; the last one's checkpoint id is the txn version.
+        let streaming = report.operations.filter { $0 == "STREAMING UPDATE" }.count
+        #expect(report.operations.first == "CREATE TABLE")
+        #expect(streaming >= 3, "\(report.operations)")
+        #expect(report.transaction_version ?? 0 >= Int(streaming))
+
+        // Log checkpoints were written every 3 commits, and delta-rs reads the table from the newest one alone.
+        let log = URL(fileURLWithPath: table).appendingPathComponent("_delta_log")
+        let names = try FileManager.default.contentsOfDirectory(atPath: log.path)
+        let checkpoints = names.filter { $0.hasSuffix(".checkpoint.parquet") }.sorted()
+        #expect(checkpoints.count == report.version / 3, "\(names.sorted())")
+        #expect(names.contains("_last_checkpoint"))
+        let copy = directory.file("copy")
+        try FileManager.default.copyItem(atPath: table, toPath: copy)
+        let newest = try #require(checkpoints.last.flatMap { Int($0.prefix(20)) })
+        for name in names where name.hasSuffix(".json") && (Int(name.prefix(20)) ?? .max) <= newest {
+            try FileManager.default.removeItem(atPath: copy + "/_delta_log/" + name)
+        }
+        let fromCheckpoint = try Self.read(copy)
+        #expect(Set(fromCheckpoint.rows) == Set(expected))
+        #expect(fromCheckpoint.version == report.version)
+    }
+
+    @Test func deltaRsAppendsAndTheSinkContinues() async throws {
+        let directory = try TemporaryDirectory()
+        let table = directory.file("table")
+        func runSink(from start: Int, count: Int, writer: String) async throws {
+            let db = try await LaminarDB.open(directory: directory.file("state"))
+            _ = try await db.executeScript("""
+                CREATE SOURCE s\(start) (id BIGINT) WITH (type = 'generator', max_rows = \(count), 'fields.id.kind' = 'sequence', 'fields.id.start' = \(start));
+                CREATE SINK lake\(start) WITH (type = 'delta', location = '\(table)', writer_id = '\(writer)')
+                AS SELECT id, CAST(id AS VARCHAR) AS label FROM s\(start);
+                """)
+            try await db.waitForSinks()
+            await db.shutdown()
+        }
+        try await runSink(from: 0, count: 100, writer: "ingest")
+        try InteropEnvironment.runPython("""
+            import sys, pyarrow as pa
+            from deltalake import write_deltalake
+            write_deltalake(sys.argv[1], pa.table({"id": pa.array(range(100, 150), pa.int64()),
+                                                   "label": [str(i) for i in range(100, 150)]}), mode="append")
+            """, arguments: [table])
+        try await runSink(from: 150, count: 100, writer: "backfill")
+        let report = try Self.read(table, writer: "backfill")
+        let expected = (0..<250).map { [JSONScalar.int(Int64($0)), .string(String($0))] }
+        #expect(Set(report.rows) == Set(expected))
+        #expect(report.rows.count == 250)
+        #expect(report.operations == ["CREATE TABLE", "STREAMING UPDATE", "WRITE", "STREAMING UPDATE"])
+        #expect(report.transaction_version == 1)
+
+        // A new pipeline reusing a writer id starts its checkpoints over: its first commit must not be taken
+        // for the old pipeline's, which the table's txn already records.
+        let failure = await #expect(throws: (any Error).self) { try await runSink(from: 500, count: 10, writer: "ingest") }
+        #expect(String(describing: failure).contains("writer_id 'ingest' has already committed"), "\(String(describing: failure))")
+        #expect(try Self.read(table).rows.count == 250)
+    }
+
+    @Test func schemaMismatchesAreClearAndEvolutionAddsColumns() async throws {
+        let directory = try TemporaryDirectory()
+        let table = directory.file("table")
+        try InteropEnvironment.runPython("""
+            import sys, pyarrow as pa
+            from deltalake import write_deltalake
+            write_deltalake(sys.argv[1], pa.table({"id": pa.array([1, 2], pa.int64()), "name": ["a", "b"]}))
+            """, arguments: [table])
+        let db = try await LaminarDB.open(directory: directory.file("state"))
+        try await db.execute("CREATE SOURCE s (id BIGINT) WITH (type = 'generator', max_rows = 10, 'fields.id.kind' = 'sequence', 'fields.id.start' = 3)")
+        try await db.execute("""
+            CREATE SINK wrong WITH (type = 'delta', location = '\(table)') AS SELECT CAST(id AS VARCHAR) AS id, id AS extra FROM s
+            """)
+        let failure = await #expect(throws: (any Error).self) { try await db.waitForSinks() }
+        let message = String(describing: failure)
+        #expect(message.contains("column id: the stream has"), "\(message)")
+        #expect(message.contains("column extra is not in the table"), "\(message)")
+        try await db.execute("DROP SINK wrong")
+
+        try await db.execute("""
+            CREATE SINK evolving WITH (type = 'delta', location = '\(table)', schema_evolution = true)
+            AS SELECT id, 'n' || CAST(id AS VARCHAR) AS name, id * 10 AS score FROM s
+            """)
+        try await db.waitForSinks()
+        await db.shutdown()
+        let report = try Self.read(table)
+        #expect(report.columns == ["id", "name", "score"])
+        var expected: Set<[JSONScalar]> = [[.int(1), .string("a"), .null], [.int(2), .string("b"), .null]]
+        for id in 3..<13 { expected.insert([.int(Int64(id)), .string("n\(id)"), .int(Int64(id * 10))]) }
+        #expect(Set(report.rows) == expected)
+        #expect(report.operations.contains("ADD COLUMNS"))
+    }
+
+    @Test func tablesOnS3ReadBackInDeltaRs() async throws {
+        let server = try TestServers.moto()
+        defer { server.stop() }
+        try InteropEnvironment.runPython("""
+            import boto3, sys
+            boto3.client("s3", endpoint_url=sys.argv[1], aws_access_key_id="moto", aws_secret_access_key="moto",
+                         region_name="us-east-1").create_bucket(Bucket="lake")
+            """, arguments: [server.endpoint])
+        let directory = try TemporaryDirectory()
+        let db = try await LaminarDB.open(directory: directory.file("state"))
+        let storage = "aws_endpoint_url = '\(server.endpoint)', aws_allow_http = 'true', aws_region = 'us-east-1', "
+            + "aws_access_key_id = 'moto', aws_secret_access_key = 'moto'"
+        _ = try await db.executeScript("""
+            SET checkpoint_interval = '30 ms';
+            CREATE SOURCE events (id BIGINT) WITH (type = 'generator', max_rows = 3000, rows_per_second = 30000,
+                batch_size = 300, 'fields.id.kind' = 'sequence');
+            CREATE SINK lake WITH (type = 'delta', location = 's3://lake/tables/events', partition_by = 'part',
+                                   checkpoint_interval = 2, \(storage))
+            AS SELECT id, \(Self.partitionSQL) AS part FROM events;
+            """)
+        try await db.waitForSinks()
+        await db.shutdown()
+        let report = try Self.read("s3://lake/tables/events", writer: "lake", options: [
+            "AWS_ENDPOINT_URL": server.endpoint, "AWS_ALLOW_HTTP": "true", "AWS_REGION": "us-east-1",
+            "AWS_ACCESS_KEY_ID": "moto", "AWS_SECRET_ACCESS_KEY": "moto", "AWS_S3_ALLOW_UNSAFE_RENAME": "true",
+        ])
+        #expect(Set(report.rows) == Set((0..<3000).map { [JSONScalar.int(Int64($0)), Self.partition($0)] }))
+        #expect(report.rows.count == 3000)
+        #expect(report.transaction_version != nil)
+        #expect(report.operations.filter { $0 == "STREAMING UPDATE" }.count >= 2)
+    }
+}

@@ -1,0 +1,66 @@
+"""Reads a Delta table the way users would and prints what the tests compare, as JSON.
+
+    delta_check.py read <table> [<writer_id>] [storage options as key=value ...]
+
+prints, from delta-rs: version, rows (sorted by the first column, as lists), the history's operations
+and, when a writer id is given, its transaction version; from DuckDB's delta_scan (local tables only):
+the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import json
+import sys
+
+from deltalake import DeltaTable
+
+
+def plain(value):
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def rows_of(table) -> list:
+    names = table.column_names
+    columns = [table.column(name).to_pylist() for name in names]
+    rows = [[plain(column[i]) for column in columns] for i in range(table.num_rows)]
+    return sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
+
+
+def main() -> None:
+    table_uri = sys.argv[2]
+    writer = sys.argv[3] if len(sys.argv) > 3 and "=" not in sys.argv[3] else None
+    options = dict(arg.split("=", 1) for arg in sys.argv[3:] if "=" in arg)
+    dt = DeltaTable(table_uri, storage_options=options or None)
+    data = dt.to_pyarrow_table()
+    result = {
+        "version": dt.version(),
+        "columns": data.column_names,
+        "rows": rows_of(data),
+        "operations": [entry.get("operation") for entry in reversed(dt.history())],
+        "partition_columns": dt.metadata().partition_columns,
+        "protocol": [dt.protocol().min_reader_version, dt.protocol().min_writer_version],
+    }
+    if writer is not None:
+        result["transaction_version"] = dt.transaction_version(writer)
+    if "://" not in table_uri:
+        from laminar_interop import duckdb_connect
+
+        con = duckdb_connect()
+        scanned = con.sql(f"SELECT * FROM delta_scan('{table_uri}')").arrow()
+        if hasattr(scanned, "read_all"):
+            scanned = scanned.read_all()
+        result["duckdb_columns"] = scanned.column_names
+        result["duckdb_rows"] = rows_of(scanned.select(data.column_names))
+    print(json.dumps(result, default=str))
+
+
+if __name__ == "__main__":
+    main()
