@@ -118,6 +118,8 @@ let package = Package(
                 "LaminarSQL",
                 "LaminarCore",
                 "LaminarDB",
+                "LaminarObjectStore",
+                .target(name: "LaminarDelta", condition: .when(traits: ["Delta"])),
                 "CEditLine",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

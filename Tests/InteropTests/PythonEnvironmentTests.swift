@@ -36,6 +36,8 @@ import Testing
             rs = sorted(DeltaTable(path).to_pyarrow_table().column(0).to_pylist())
             duck = sorted(r[0] for r in duckdb_connect().sql(f"SELECT * FROM delta_scan('{path}')").fetchall())
             print(rs == duck, len(rs))
+            from laminar_interop import exit_cleanly
+            exit_cleanly()
             """, arguments: [table.path])
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "True 11")
     }

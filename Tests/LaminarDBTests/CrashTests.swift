@@ -84,11 +84,8 @@ import Testing
             ids = table.column("id").to_pylist()
             print(json.dumps({"copied": [int(v) for v in copied], "windows": [int(v) for v in windows],
                               "lake": [int(v) for v in lake], "delta_rs": [len(ids), len(set(ids))]}))
-            # DuckDB's delta extension and delta-rs both start Rust runtimes; skipping interpreter teardown
-            # avoids an abort when both unload.
-            import os
-            sys.stdout.flush()
-            os._exit(0)
+            from laminar_interop import exit_cleanly
+            exit_cleanly()
             """, arguments: [directory.path])
         let result = try JSONSerialization.jsonObject(with: Data(check.utf8)) as? [String: [Int]]
         let total = rows * (rows - 1)
@@ -129,9 +126,8 @@ import Testing
                 "AWS_ACCESS_KEY_ID": "moto", "AWS_SECRET_ACCESS_KEY": "moto"}).to_pyarrow_table()
             ids = table.column("id").to_pylist()
             print(json.dumps([len(ids), len(set(ids)), min(ids), max(ids), sum(table.column("doubled").to_pylist())]))
-            import os
-            sys.stdout.flush()
-            os._exit(0)
+            from laminar_interop import exit_cleanly
+            exit_cleanly()
             """, arguments: [server.endpoint])
         let result = try JSONSerialization.jsonObject(with: Data(check.utf8)) as? [Int]
         #expect(result == [rows, rows, 0, rows - 1, rows * (rows - 1)])

@@ -135,6 +135,8 @@ import Testing
             from deltalake import write_deltalake
             write_deltalake(sys.argv[1], pa.table({"id": pa.array(range(100, 150), pa.int64()),
                                                    "label": [str(i) for i in range(100, 150)]}), mode="append")
+            from laminar_interop import exit_cleanly
+            exit_cleanly()
             """, arguments: [table])
         try await runSink(from: 150, count: 100, writer: "backfill")
         let report = try Self.read(table, writer: "backfill")
@@ -158,6 +160,8 @@ import Testing
             import sys, pyarrow as pa
             from deltalake import write_deltalake
             write_deltalake(sys.argv[1], pa.table({"id": pa.array([1, 2], pa.int64()), "name": ["a", "b"]}))
+            from laminar_interop import exit_cleanly
+            exit_cleanly()
             """, arguments: [table])
         let db = try await LaminarDB.open(directory: directory.file("state"))
         try await db.execute("CREATE SOURCE s (id BIGINT) WITH (type = 'generator', max_rows = 10, 'fields.id.kind' = 'sequence', 'fields.id.start' = 3)")
@@ -214,5 +218,63 @@ import Testing
         #expect(report.rows.count == 3000)
         #expect(report.transaction_version != nil)
         #expect(report.operations.filter { $0 == "STREAMING UPDATE" }.count >= 2)
+    }
+
+    /// `laminar table optimize|vacuum|history|info` on a table the sink wrote in many small commits: the rows
+    /// stay the same for delta-rs and DuckDB, the files shrink to one per partition, and vacuum deletes
+    /// exactly the compacted files.
+    @Test func optimizeAndVacuumFromTheCommandLine() async throws {
+        let directory = try TemporaryDirectory()
+        let table = directory.file("table")
+        let db = try await LaminarDB.open(directory: directory.file("state"))
+        _ = try await db.executeScript("""
+            SET checkpoint_interval = '20 ms';
+            CREATE SOURCE events (id BIGINT) WITH (type = 'generator', max_rows = 4000, rows_per_second = 40000,
+                batch_size = 200, 'fields.id.kind' = 'sequence');
+            CREATE SINK lake WITH (type = 'delta', location = '\(table)', partition_by = 'bucket')
+            AS SELECT id, id % 3 AS bucket FROM events;
+            """)
+        try await db.waitForSinks()
+        await db.shutdown()
+        let before = try Self.read(table)
+        let dataFiles = { () throws -> [String] in
+            try FileManager.default.subpathsOfDirectory(atPath: table).filter { $0.hasSuffix(".parquet") && !$0.hasPrefix("_delta_log") }
+        }
+        let filesBefore = try dataFiles()
+        #expect(filesBefore.count > 3)
+
+        func laminar(_ arguments: [String]) throws -> String {
+            let result = try InteropEnvironment.run(CommandLineTests.laminar, arguments: arguments, timeout: 120)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        let optimized = try laminar(["table", "optimize", table])
+        #expect(optimized.contains("\(filesBefore.count) files"), "\(optimized)")
+        #expect(optimized.contains("compacted into 3 "), "\(optimized)")
+        let info = try laminar(["table", "info", table])
+        #expect(info.contains("files: 3,"), "\(info)")
+        #expect(info.contains("partitioned by: bucket"), "\(info)")
+        #expect(info.contains("lake: "), "\(info)")
+        let afterOptimize = try Self.read(table)
+        #expect(Set(afterOptimize.rows) == Set(before.rows))
+        #expect(Set(afterOptimize.duckdb_rows ?? []) == Set(before.rows))
+        #expect(afterOptimize.operations.last == "OPTIMIZE")
+
+        // The default retention (7 days) protects the replaced files; a forced zero retention removes them.
+        let refused = try InteropEnvironment.run(CommandLineTests.laminar, arguments: ["table", "vacuum", table, "--retention-hours", "0"], timeout: 60)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("shorter than the table's delta.deletedFileRetentionDuration"), "\(refused.stderr)")
+        let dryRun = try laminar(["table", "vacuum", table, "--retention-hours", "0", "--force", "--dry-run"])
+        #expect(dryRun.contains("\(filesBefore.count) files would be deleted"), "\(dryRun)")
+        #expect(try dataFiles().count == filesBefore.count + 3)
+        _ = try laminar(["table", "vacuum", table, "--retention-hours", "0", "--force"])
+        let remaining = try dataFiles()
+        #expect(remaining.count == 3)
+        #expect(Set(remaining).isDisjoint(with: filesBefore))
+        let afterVacuum = try Self.read(table)
+        #expect(Set(afterVacuum.rows) == Set(before.rows))
+        let history = try laminar(["table", "history", table, "--limit", "2"])
+        #expect(history.split(separator: "\n").first?.contains("VACUUM END") == true, "\(history)")
+        #expect(history.contains("OPTIMIZE"))
     }
 }

@@ -41,6 +41,8 @@ import Testing
                 except Exception as error:
                     result[path] = {"error": str(error)}
             print(json.dumps(result))
+            from laminar_interop import exit_cleanly
+            exit_cleanly()
             """, arguments: tables.map { root.appendingPathComponent($0).path })
         let reference = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]])
         var compared = 0

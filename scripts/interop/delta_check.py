@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime
 import decimal
 import json
-import os
 import sys
 
 from deltalake import DeltaTable
+from laminar_interop import exit_cleanly
 
 
 def plain(value):
@@ -61,10 +61,7 @@ def main() -> None:
         result["duckdb_columns"] = scanned.column_names
         result["duckdb_rows"] = rows_of(scanned.select(data.column_names))
     print(json.dumps(result, default=str))
-    # DuckDB's delta extension and delta-rs both start Rust runtimes; skipping interpreter teardown avoids an
-    # abort when both unload.
-    sys.stdout.flush()
-    os._exit(0)
+    exit_cleanly()
 
 
 if __name__ == "__main__":

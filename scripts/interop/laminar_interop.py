@@ -114,3 +114,17 @@ def _main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(_main(sys.argv[1:]))
+
+
+def exit_cleanly(code: int = 0) -> None:
+    """Flushes the output and exits without interpreter teardown.
+
+    delta-rs (``deltalake``) with pyarrow, and DuckDB's delta extension, start native thread pools that
+    abort the process ("terminate called without an active exception") when the interpreter unloads them;
+    the work is done by then, so tests end their snippets here instead.
+    """
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -14,10 +14,14 @@ public struct CommitRequest: Sendable {
     /// Paths of files the commit's `remove` actions (or the reads behind them) depend on; a concurrent
     /// commit that removes one of them conflicts.
     public var readFiles: Set<String>
+    /// The commit read the table's rows to decide what to write (an upsert looking up keys), so rows a
+    /// concurrent commit added are rows it should have seen. Compaction leaves this off: rearranging files
+    /// never conflicts with appends.
+    public var conflictsWithAppends: Bool
 
     public init(actions: [DeltaAction], operation: String, operationParameters: [String: String] = [:],
                 operationMetrics: [String: String] = [:], appTransaction: TransactionAction? = nil,
-                isBlindAppend: Bool, readFiles: Set<String> = []) {
+                isBlindAppend: Bool, readFiles: Set<String> = [], conflictsWithAppends: Bool = false) {
         self.actions = actions
         self.operation = operation
         self.operationParameters = operationParameters
@@ -25,6 +29,7 @@ public struct CommitRequest: Sendable {
         self.appTransaction = appTransaction
         self.isBlindAppend = isBlindAppend
         self.readFiles = readFiles
+        self.conflictsWithAppends = conflictsWithAppends
     }
 }
 

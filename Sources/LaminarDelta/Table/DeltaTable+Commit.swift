@@ -85,7 +85,7 @@ extension DeltaTable {
                 throw DeltaError(.conflict, "\(location): version \(version) was committed by another writer with the same writer id \(transaction.appId); give each pipeline its own writer_id")
             case .remove(let remove) where request.readFiles.contains(remove.path):
                 throw DeltaError(.conflict, "\(location): version \(version) removed \(remove.path), which this commit read")
-            case .add where !request.isBlindAppend && !request.readFiles.isEmpty && Self.isDataChange(action):
+            case .add where request.conflictsWithAppends && Self.isDataChange(action):
                 throw DeltaError(.conflict, "\(location): version \(version) added rows this commit should have read")
             default: continue
             }
