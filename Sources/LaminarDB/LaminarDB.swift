@@ -216,7 +216,31 @@ public actor LaminarDB {
         case .checkpoint:
             let ids = try await checkpoint()
             return .done("CHECKPOINT " + ids.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        case .optimize(let statement): return try await maintain(statement, optimize: true)
+        case .vacuum(let statement): return try await maintain(statement, optimize: false)
         }
+    }
+
+    /// `OPTIMIZE` and `VACUUM`, on the table of a Delta sink or at a location.
+    private func maintain(_ statement: TableMaintenance, optimize: Bool) async throws -> ExecutionResult {
+        var sinkOptions: [WithOption]?
+        if case .sink(let name) = statement.target {
+            guard let sink = catalog.sinks[name.name.lowercased()] else {
+                throw SQLError(kind: .semantic, message: "no sink named \(name.name)", location: name.location)
+            }
+            guard sink.type == "delta" else {
+                throw SQLError(kind: .semantic, message: "\(optimize ? "OPTIMIZE" : "VACUUM") works on Delta tables; \(name.name) is a \(sink.type) sink",
+                               location: name.location)
+            }
+            sinkOptions = sink.statement.options
+        }
+        #if Delta
+        let (summary, files) = try await DeltaMaintenance.run(statement, optimize: optimize, sinkOptions: sinkOptions)
+        return optimize || files.isEmpty ? .done(summary) : .rows(.lines("path", files + [summary]))
+        #else
+        throw SQLError(kind: .semantic, message: "this build of LaminarDB has no Delta support (the Delta package trait is off)",
+                       location: .unknown)
+        #endif
     }
 
     private func set(_ option: WithOption) throws -> ExecutionResult {

@@ -10,6 +10,7 @@ enum Keyword: String, Sendable, CaseIterable {
     case null, nulls, offset, on, or, order, outer, right, select, show, sink, sinks, source, sources
     case stream, streams, `struct`, then, time, timestamp, to, `true`, try_cast, union, watermark
     case when, `where`, with, without, zone, date, set, checkpoint
+    case optimize, vacuum, retain, hours, dry, run
 
     /// Reserved words can never be bare identifiers: each could start or end a clause, so allowing
     /// them would make `SELECT a FROM t` ambiguous (is `FROM` an alias?).

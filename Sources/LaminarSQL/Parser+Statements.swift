@@ -48,9 +48,40 @@ extension Parser {
         case .checkpoint:
             advance()
             return .checkpoint
+        case .optimize:
+            advance()
+            let target = try parseMaintenanceTarget()
+            return .optimize(TableMaintenance(target: target, options: try parseOptionalWith()))
+        case .vacuum:
+            advance()
+            var maintenance = TableMaintenance(target: try parseMaintenanceTarget())
+            if consume(.retain) {
+                guard current.kind == .integer || current.kind == .decimal, let hours = Double(current.value) else {
+                    throw unexpected(expected: "a number of hours")
+                }
+                advance()
+                try expect(.hours)
+                maintenance.retainHours = hours
+            }
+            if consume(.dry) {
+                try expect(.run)
+                maintenance.dryRun = true
+            }
+            maintenance.options = try parseOptionalWith()
+            return .vacuum(maintenance)
         default:
-            throw unexpected(expected: "a statement (SELECT, CREATE, DROP, SHOW, DESCRIBE, EXPLAIN, SET or CHECKPOINT)")
+            throw unexpected(expected: "a statement (SELECT, CREATE, DROP, SHOW, DESCRIBE, EXPLAIN, SET, CHECKPOINT, OPTIMIZE or VACUUM)")
         }
+    }
+
+    /// A sink name or a quoted table location.
+    private mutating func parseMaintenanceTarget() throws(SQLError) -> TableMaintenance.Target {
+        if check(.string) {
+            let location = current.value
+            advance()
+            return .location(location)
+        }
+        return .sink(try parseIdentifier("a sink name or a table location in quotes"))
     }
 
     private mutating func parseObjectKind() throws(SQLError) -> ObjectKind {

@@ -36,6 +36,20 @@ extension Statement {
             return "SET " + option.sql
         case .checkpoint:
             return "CHECKPOINT"
+        case .optimize(let maintenance):
+            return "OPTIMIZE " + target(maintenance.target) + with(maintenance.options)
+        case .vacuum(let maintenance):
+            var text = "VACUUM " + target(maintenance.target)
+            if let hours = maintenance.retainHours { text += " RETAIN " + (hours == hours.rounded() && abs(hours) < 1e15 ? String(Int64(hours)) : String(hours)) + " HOURS" }
+            if maintenance.dryRun { text += " DRY RUN" }
+            return text + with(maintenance.options)
+        }
+    }
+
+    private func target(_ target: TableMaintenance.Target) -> String {
+        switch target {
+        case .sink(let name): name.sql
+        case .location(let location): SQLPrinter.quoteString(location)
         }
     }
 

@@ -16,4 +16,8 @@ public enum Statement: Sendable, Hashable {
     case set(WithOption)
     /// `CHECKPOINT`: take a checkpoint of every running pipeline now.
     case checkpoint
+    /// `OPTIMIZE target`: compact a lake table's small files.
+    case optimize(TableMaintenance)
+    /// `VACUUM target [RETAIN n HOURS] [DRY RUN]`: delete files no longer referenced.
+    case vacuum(TableMaintenance)
 }

@@ -277,4 +277,29 @@ import Testing
         #expect(history.split(separator: "\n").first?.contains("VACUUM END") == true, "\(history)")
         #expect(history.contains("OPTIMIZE"))
     }
+
+    @Test func optimizeAndVacuumAsSQL() async throws {
+        let directory = try TemporaryDirectory()
+        let table = directory.file("table")
+        let db = try await LaminarDB.open(directory: directory.file("state"))
+        _ = try await db.executeScript("""
+            SET checkpoint_interval = '20 ms';
+            CREATE SOURCE events (id BIGINT) WITH (type = 'generator', max_rows = 2000, rows_per_second = 40000,
+                batch_size = 100, 'fields.id.kind' = 'sequence');
+            CREATE SINK lake WITH (type = 'delta', location = '\(table)') AS SELECT id FROM events;
+            """)
+        try await db.waitForSinks()
+        guard case .done(let optimized) = try await db.execute("OPTIMIZE lake") else { Issue.record("no summary"); return }
+        #expect(optimized.contains("compacted into 1"), "\(optimized)")
+        let dryRun = try #require(try await db.execute("VACUUM lake RETAIN 0 HOURS DRY RUN WITH (retention_check = false)").result)
+        let lines = dryRun.rows.compactMap { row -> String? in if case .utf8(let text) = row[0] { text } else { nil } }
+        #expect(lines.last?.contains("would delete \(lines.count - 1) files") == true, "\(lines)")
+        #expect(lines.count > 2)
+        guard case .done(let refused) = try await db.execute("VACUUM '\(table)'") else { Issue.record("no summary"); return }
+        #expect(refused.contains("deleted 0 files"), "\(refused)")
+        await #expect(throws: (any Error).self) { try await db.execute("VACUUM lake RETAIN 0 HOURS") }
+        await #expect(throws: (any Error).self) { try await db.execute("OPTIMIZE nosuchsink") }
+        await db.shutdown()
+        #expect(Set(try Self.read(table).rows) == Set((0..<2000).map { [JSONScalar.int(Int64($0))] }))
+    }
 }

@@ -77,6 +77,22 @@ import Testing
         #expect(try statement("SELECT 1") == .query(select(item(int(1)))))
     }
 
+    @Test func tableMaintenance() throws {
+        #expect(try statement("OPTIMIZE lake") == .optimize(TableMaintenance(target: .sink("lake"))))
+        #expect(try statement("optimize '/data/t' WITH (target_file_size = '64MB')")
+                == .optimize(TableMaintenance(target: .location("/data/t"), options: [WithOption("target_file_size", .string("64MB"))])))
+        #expect(try statement("VACUUM lake RETAIN 0 HOURS DRY RUN")
+                == .vacuum(TableMaintenance(target: .sink("lake"), retainHours: 0, dryRun: true)))
+        #expect(try statement("vacuum 's3://b/t' retain 1.5 hours") == .vacuum(TableMaintenance(target: .location("s3://b/t"), retainHours: 1.5)))
+        for sql in ["OPTIMIZE lake", "OPTIMIZE 'it''s' WITH (target_file_size = '1MB')", "VACUUM lake RETAIN 12 HOURS DRY RUN",
+                    "VACUUM 's3://b/t' RETAIN 1.5 HOURS WITH (retention_check = false)"] {
+            _ = try assertRoundTrip(sql)
+        }
+        #expect(parseError("VACUUM lake RETAIN HOURS")?.message.contains("expected a number of hours") == true)
+        #expect(parseError("VACUUM lake DRY")?.message.contains("expected RUN") == true)
+        #expect(parseError("OPTIMIZE")?.message.contains("a sink name or a table location") == true)
+    }
+
     @Test func selectClauses() throws {
         let parsed = try statement("""
             SELECT DISTINCT t.*, a AS x, b y FROM t AS u WHERE a > 1 GROUP BY a HAVING count(*) > 2

@@ -25,15 +25,7 @@ public struct DeltaSinkConnector: SinkConnector {
     public init() {}
 
     public func prepare(name: String, schema: Schema, options given: [WithOption]) async throws(SQLError) -> any PreparedSink {
-        var storage: [String: String] = [:]
-        var own: [WithOption] = []
-        for option in given {
-            if !Self.keys.contains(option.key.name), StorageOptionKey(option.key.name) != nil {
-                storage[option.key.name] = try option.string()
-            } else {
-                own.append(option)
-            }
-        }
+        let (storage, own) = try Self.splitStorageOptions(given, keys: Self.keys)
         let options = try ConnectorOptions(own, connector: type, keys: Self.keys, prefixes: ["delta."])
         if options["uniform_iceberg"] != nil {
             throw options.invalid("uniform_iceberg", "UniForm (Iceberg metadata for Delta tables) comes with the Iceberg work and is not available yet")
@@ -74,10 +66,26 @@ public struct DeltaSinkConnector: SinkConnector {
         let writerID = try options.string("writer_id") ?? StateNames.folder(name)
         guard !writerID.isEmpty else { throw options.invalid("writer_id", "must not be empty") }
         let settings = DeltaSinkSettings(
-            name: name, location: location, storageOptions: StorageOptions(storage), writerID: writerID,
+            name: name, location: location, storageOptions: storage, writerID: writerID,
             partitionColumns: partitionColumns, targetFileSize: Int(target), parquet: parquet, checkpointInterval: interval,
             schemaEvolution: try options.bool("schema_evolution") ?? false, tableProperties: properties)
         return PreparedDeltaSink(settings: settings)
+    }
+}
+
+extension DeltaSinkConnector {
+    /// Storage options (`aws_region`, `azure_storage_account_key`, …) apart from the connector's own.
+    static func splitStorageOptions(_ given: [WithOption], keys: [String]) throws(SQLError) -> (StorageOptions, [WithOption]) {
+        var storage = StorageOptions()
+        var own: [WithOption] = []
+        for option in given {
+            if !keys.contains(option.key.name), StorageOptionKey(option.key.name) != nil {
+                storage.set(option.key.name, to: try option.string())
+            } else {
+                own.append(option)
+            }
+        }
+        return (storage, own)
     }
 }
 
