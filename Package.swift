@@ -141,6 +141,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "DeltaBenchmark",
+            dependencies: ["LaminarArrow", "LaminarCore", "LaminarStorage"],
+            path: "Benchmarks/DeltaBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "ParquetFuzzer",
             dependencies: ["LaminarParquet"],
             path: "Fuzz/ParquetFuzzer",

@@ -1,3 +1,4 @@
+import Dispatch
 import LaminarArrow
 
 /// Writes Arrow record batches as a Parquet file into a `ByteSink`, one row group at a time.
@@ -52,16 +53,51 @@ public final class ParquetWriter {
         while offset < batch.rowCount {
             let take = min(batch.rowCount - offset, options.rowGroupRowLimit - bufferedRows)
             let slice = offset == 0 && take == batch.rowCount ? batch : batch.slice(offset: offset, count: take)
-            for (index, node) in nodes.enumerated() {
-                let shredded = try LevelShredder.shred(slice.columns[index], node: node, columns: schema.columns)
-                for (column, part) in shredded { try writers[column].write(part) }
-            }
+            try encode(slice)
             bufferedRows += take
             offset += take
             if bufferedRows >= options.rowGroupRowLimit || estimatedSize - bytesWritten >= options.rowGroupByteLimit {
                 try await flushRowGroup()
             }
         }
+    }
+
+    /// Shreds and encodes each top-level column into its own chunk writers, several columns at a time when the
+    /// batch is large enough to be worth it. Columns share nothing, so each thread touches only its writers.
+    private func encode(_ slice: RecordBatch) throws(ParquetError) {
+        let minimum = options.parallelEncodingMinimumRows
+        guard minimum > 0, slice.rowCount >= minimum, nodes.count > 1 else {
+            for index in nodes.indices { try encode(column: index, of: slice) }
+            return
+        }
+        var failures = [ParquetError?](repeating: nil, count: nodes.count)
+        failures.withUnsafeMutableBufferPointer { failures in
+            let job = ParallelColumns(writer: self, slice: slice, failures: failures)
+            DispatchQueue.concurrentPerform(iterations: nodes.count) { index in job.run(index) }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// One batch's columns encoded by `concurrentPerform`. Iteration `i` reads the shared batch and touches
+    /// only column `i`'s chunk writers and failure slot, which is what makes sharing the writer across the
+    /// threads sound; the call returns only when every iteration has finished.
+    private struct ParallelColumns: @unchecked Sendable {
+        let writer: ParquetWriter
+        let slice: RecordBatch
+        let failures: UnsafeMutableBufferPointer<ParquetError?>
+
+        func run(_ index: Int) {
+            do throws(ParquetError) {
+                try writer.encode(column: index, of: slice)
+            } catch {
+                failures[index] = error
+            }
+        }
+    }
+
+    private func encode(column index: Int, of slice: RecordBatch) throws(ParquetError) {
+        let shredded = try LevelShredder.shred(slice.columns[index], node: nodes[index], columns: schema.columns)
+        for (column, part) in shredded { try writers[column].write(part) }
     }
 
     /// Ends the open row group now, if it has rows.

@@ -33,6 +33,10 @@ public struct ParquetWriterOptions: Sendable {
     public var decimalAsFixed = false
     public var keyValueMetadata: [String: String] = [:]
     public var createdBy = "LaminarDB parquet-swift version 0.1.0"
+    /// Batches of at least this many rows have their columns encoded on several threads at once (each
+    /// column chunk is independent); smaller batches, and a value of 0, stay on the calling thread, where
+    /// handing work to other threads would cost more than it saves.
+    public var parallelEncodingMinimumRows = 4096
 
     public init() {}
 
