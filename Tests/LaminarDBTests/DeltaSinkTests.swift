@@ -302,4 +302,69 @@ import Testing
         await db.shutdown()
         #expect(Set(try Self.read(table).rows) == Set((0..<2000).map { [JSONScalar.int(Int64($0))] }))
     }
+
+    /// Upserts by key with deletes, one table commit per checkpoint: delta-rs sees the final rows, and its
+    /// change data feed reports each change with the type Spark would give it.
+    @Test func upsertsAndTheChangeDataFeed() async throws {
+        let directory = try TemporaryDirectory()
+        let table = directory.file("table")
+        let db = try await LaminarDB.open(directory: directory.file("state"))
+        _ = try await db.executeScript("""
+            SET checkpoint_interval = '1 hour';
+            CREATE SOURCE changes (id BIGINT, name VARCHAR, region VARCHAR, op VARCHAR) WITH (type = 'push');
+            CREATE SINK accounts WITH (type = 'delta', location = '\(table)', write_mode = 'upsert', key_columns = 'id',
+                                       op_column = 'op', partition_by = 'region', change_data_feed = true)
+            AS SELECT id, name, region, op FROM changes;
+            """)
+        let source = try await db.source("changes")
+        let sink = try #require(await db.sink("accounts"))
+        var pushed = 0
+        func step(_ rows: [(Int64, String, String, String)]) async throws {
+            try await source.push(rows: rows.map { [.int64($0.0), .utf8($0.1), .utf8($0.2), .utf8($0.3)] })
+            pushed += rows.count
+            for _ in 0..<500 where sink.metrics.snapshot.rowsOut < pushed { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(sink.metrics.snapshot.rowsOut == pushed)
+            _ = try await sink.checkpoint()
+        }
+        try await step((1...6).map { ($0, "n\($0)", $0 % 2 == 0 ? "east" : "west", "c") })
+        try await step([(2, "n2-v2", "east", "u"), (3, "", "west", "d"), (7, "n7", "west", "c"),
+                        (4, "n4-v2", "east", "u"), (4, "n4-v3", "east", "u"), (5, "n5-moved", "east", "u")])
+        try await step([(7, "", "west", "d"), (3, "n3-back", "west", "c")])
+        source.close()
+        try await db.waitForSinks()
+        await db.shutdown()
+
+        let report = try Self.read(table, writer: "accounts")
+        #expect(report.columns == ["id", "name", "region"])
+        let expected: Set<[JSONScalar]> = [
+            [.int(1), .string("n1"), .string("west")], [.int(2), .string("n2-v2"), .string("east")],
+            [.int(3), .string("n3-back"), .string("west")], [.int(4), .string("n4-v3"), .string("east")],
+            [.int(5), .string("n5-moved"), .string("east")], [.int(6), .string("n6"), .string("east")],
+        ]
+        #expect(Set(report.rows) == expected)
+        #expect(Set(report.duckdb_rows ?? []) == expected)
+        #expect(report.operations == ["CREATE TABLE", "MERGE", "MERGE", "MERGE"])
+
+        let feed = try InteropEnvironment.runPython("""
+            import json, sys
+            from deltalake import DeltaTable
+            from laminar_interop import exit_cleanly
+            changes = DeltaTable(sys.argv[1]).load_cdf(starting_version=0).read_all()
+            rows = sorted([changes.column("_commit_version")[i].as_py(), changes.column("id")[i].as_py(),
+                           changes.column("_change_type")[i].as_py(), changes.column("name")[i].as_py()]
+                          for i in range(changes.num_rows))
+            print(json.dumps(rows))
+            exit_cleanly()
+            """, arguments: [table])
+        let decoded = try JSONDecoder().decode([[JSONScalar]].self, from: Data(feed.utf8))
+        let expectedFeed: [[JSONScalar]] = ((1...6).map { [.int(1), .int(Int64($0)), .string("insert"), .string("n\($0)")] } + [
+            [.int(2), .int(2), .string("update_postimage"), .string("n2-v2")], [.int(2), .int(2), .string("update_preimage"), .string("n2")],
+            [.int(2), .int(3), .string("delete"), .string("n3")],
+            [.int(2), .int(4), .string("update_postimage"), .string("n4-v3")], [.int(2), .int(4), .string("update_preimage"), .string("n4")],
+            [.int(2), .int(5), .string("update_postimage"), .string("n5-moved")], [.int(2), .int(5), .string("update_preimage"), .string("n5")],
+            [.int(2), .int(7), .string("insert"), .string("n7")],
+            [.int(3), .int(3), .string("insert"), .string("n3-back")], [.int(3), .int(7), .string("delete"), .string("n7")],
+        ]).sorted { $0.description < $1.description }
+        #expect(decoded.sorted { $0.description < $1.description } == expectedFeed)
+    }
 }

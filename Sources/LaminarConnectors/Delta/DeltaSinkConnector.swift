@@ -19,7 +19,7 @@ public struct DeltaSinkConnector: SinkConnector {
     public let type = "delta"
 
     static let keys = ["location", "path", "partition_by", "target_file_size", "writer_id", "checkpoint_interval",
-                       "write_mode", "key_columns", "change_data_feed", "schema_evolution", "compression",
+                       "write_mode", "key_columns", "op_column", "change_data_feed", "schema_evolution", "compression",
                        "compression_level", "row_group_size", "uniform_iceberg"]
 
     public init() {}
@@ -30,13 +30,27 @@ public struct DeltaSinkConnector: SinkConnector {
         if options["uniform_iceberg"] != nil {
             throw options.invalid("uniform_iceberg", "UniForm (Iceberg metadata for Delta tables) comes with the Iceberg work and is not available yet")
         }
-        switch try options.choice("write_mode", ["append", "upsert"]) {
-        case "upsert":
-            throw options.invalid("write_mode", "upserts into Delta tables are not implemented yet; use write_mode = 'append'")
-        default: break
+        var keyColumns: [String]?
+        if let text = try options.string("key_columns") {
+            keyColumns = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        if options["key_columns"] != nil {
-            throw options.invalid("key_columns", "key_columns belongs to write_mode = 'upsert', which is not implemented yet")
+        let upsert = try options.choice("write_mode", ["append", "upsert"]) == "upsert"
+        if upsert {
+            guard let keys = keyColumns, !keys.isEmpty else {
+                throw options.invalid("write_mode", "write_mode = 'upsert' needs key_columns, the columns that identify a row")
+            }
+            for key in keys where schema.index(of: key) == nil {
+                throw options.invalid("key_columns", "\(key) is not a column of the query (\(schema.fields.map(\.name).joined(separator: ", ")))")
+            }
+        } else if keyColumns != nil {
+            throw options.invalid("key_columns", "key_columns needs write_mode = 'upsert'")
+        }
+        let opColumn = try options.string("op_column")
+        if let opColumn {
+            guard upsert else { throw options.invalid("op_column", "op_column needs write_mode = 'upsert'") }
+            guard schema.index(of: opColumn) != nil else {
+                throw options.invalid("op_column", "\(opColumn) is not a column of the query")
+            }
         }
         var location = try options.string("location")
         if location == nil { location = try options.string("path") }
@@ -68,7 +82,8 @@ public struct DeltaSinkConnector: SinkConnector {
         let settings = DeltaSinkSettings(
             name: name, location: location, storageOptions: storage, writerID: writerID,
             partitionColumns: partitionColumns, targetFileSize: Int(target), parquet: parquet, checkpointInterval: interval,
-            schemaEvolution: try options.bool("schema_evolution") ?? false, tableProperties: properties)
+            schemaEvolution: try options.bool("schema_evolution") ?? false, tableProperties: properties,
+            keyColumns: upsert ? keyColumns : nil, opColumn: opColumn)
         return PreparedDeltaSink(settings: settings)
     }
 }

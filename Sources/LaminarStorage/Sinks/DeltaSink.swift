@@ -21,6 +21,8 @@ public final class DeltaSink: LakehouseSink {
     private var table: DeltaTable?
     private var alignment: SchemaAlignment?
     private var writer: DataFileWriter?
+    /// Upsert mode: the epoch's changes, applied at the next barrier.
+    private var changes: [UpsertChanges] = []
     private let run = String(UUID().uuidString.lowercased().prefix(8))
 
     public init(_ settings: DeltaSinkSettings) throws(EngineError) {
@@ -37,7 +39,12 @@ public final class DeltaSink: LakehouseSink {
 
     public func initialize(schema: Schema) async throws(EngineError) {
         do throws(DeltaError) {
-            let streamSchema = try SchemaAlignment.deltaTypes(schema)
+            var written = schema
+            if let op = settings.opColumn {
+                guard let index = schema.index(of: op) else { throw DeltaError(.invalidArgument, "op_column \(op) is not a column of the query") }
+                written = Schema(schema.fields.enumerated().filter { $0.offset != index }.map(\.element), metadata: schema.metadata)
+            }
+            let streamSchema = try SchemaAlignment.deltaTypes(written)
             var table = try await openOrCreate(schema: streamSchema)
             try table.checkWritable()
             let metadata = try table.metadata
@@ -50,6 +57,9 @@ public final class DeltaSink: LakehouseSink {
                 try await evolve(&table, to: alignment)
             }
             let properties = try table.properties
+            for column in settings.keyColumns ?? [] where alignment.tableSchema.index(of: column) == nil {
+                throw DeltaError(.invalidArgument, "key column \(column) is not a column of \(settings.location)")
+            }
             self.alignment = alignment
             self.table = table
             writer = try DataFileWriter(store: store, schema: alignment.tableSchema, partitionColumns: metadata.partitionColumns,
@@ -86,14 +96,41 @@ public final class DeltaSink: LakehouseSink {
     public func write(_ batch: RecordBatch) async throws(EngineError) {
         guard let alignment, let writer else { throw EngineError(.sink, "the Delta sink \(settings.name) was not initialized") }
         do {
-            try await writer.write(try alignment.align(batch))
+            guard settings.keyColumns != nil else {
+                try await writer.write(try alignment.align(batch))
+                return
+            }
+            var rows = batch
+            var deletes = Array(repeating: false, count: batch.rowCount)
+            if let op = settings.opColumn, let index = batch.schema.index(of: op) {
+                deletes = try Self.deleteFlags(batch.columns[index], column: op)
+                rows = try RecordBatch(schema: Schema(batch.schema.fields.enumerated().filter { $0.offset != index }.map(\.element)),
+                                       columns: batch.columns.enumerated().filter { $0.offset != index }.map(\.element))
+            }
+            changes.append(UpsertChanges(batch: try alignment.align(rows), deletes: deletes))
         } catch {
             throw EngineError(.sink, "\(error)")
         }
     }
 
+    /// Which rows delete their key: `d`, `delete` (any case) in a string column, `true` in a boolean one.
+    static func deleteFlags(_ array: any ArrowArray, column: String) throws(DeltaError) -> [Bool] {
+        var flags: [Bool] = []
+        flags.reserveCapacity(array.count)
+        for row in 0..<array.count {
+            switch array.scalar(at: row) {
+            case .utf8(let text): flags.append(["d", "delete"].contains(text.lowercased()))
+            case .boolean(let flag): flags.append(flag)
+            case .null: flags.append(false)
+            default: throw DeltaError(.invalidArgument, "op_column \(column) must be a string ('d' or 'delete' deletes) or a boolean")
+            }
+        }
+        return flags
+    }
+
     public func prepareCommit(checkpointID: Int64) async throws(EngineError) -> PreparedCommit {
         guard let writer else { throw EngineError(.sink, "the Delta sink \(settings.name) was not initialized") }
+        if let keys = settings.keyColumns { return try await prepareUpsert(checkpointID: checkpointID, keys: keys) }
         let written: [DataFileWriter.WrittenFile]
         do {
             written = try await writer.finish()
@@ -108,6 +145,33 @@ public final class DeltaSink: LakehouseSink {
                               properties: ["delta.modificationTime": String(written.map(\.add.modificationTime).max() ?? 0)])
     }
 
+    /// Upsert mode: rewrites the files holding the epoch's keys and writes the new rows; the actions go into
+    /// the prepared commit, so finalizing after a restart commits exactly what was planned.
+    private func prepareUpsert(checkpointID: Int64, keys: [String]) async throws(EngineError) -> PreparedCommit {
+        let epoch = changes
+        changes = []
+        do {
+            let table = try await currentTable()
+            let plan = try await table.planUpsert(epoch, keyColumns: keys, targetFileSize: settings.targetFileSize,
+                                                  parquet: settings.parquet, namePrefix: settings.writerID + "-" + run)
+            var files: [DataFile] = []
+            for action in plan.actions {
+                switch action {
+                case .add(let add): files.append(DataFile(path: add.path, sizeBytes: add.size, rowCount: 0, partitionValues: add.partitionValues))
+                case .cdc(let cdc): files.append(DataFile(path: cdc.path, sizeBytes: cdc.size, rowCount: 0, partitionValues: cdc.partitionValues))
+                default: continue
+                }
+            }
+            let encoded = String(decoding: try CommitFile.encode(plan.actions), as: UTF8.self)
+            return PreparedCommit(sink: settings.name, writerID: settings.writerID, checkpointID: checkpointID, files: files, properties: [
+                "delta.actions": encoded, "delta.readFiles": plan.readFiles.sorted().joined(separator: "\n"),
+                "delta.inserted": String(plan.inserted), "delta.updated": String(plan.updated), "delta.deleted": String(plan.deleted),
+            ])
+        } catch {
+            throw EngineError(.sink, "planning the upsert of checkpoint \(checkpointID) into \(settings.location): \(error)")
+        }
+    }
+
     public func finalizeCommit(_ commit: PreparedCommit) async throws(EngineError) -> CommitInfo {
         do {
             var table = try await currentTable()
@@ -116,23 +180,41 @@ public final class DeltaSink: LakehouseSink {
                 return CommitInfo(checkpointID: commit.checkpointID, tableVersion: table.version, filesAdded: 0,
                                   rowsAdded: 0, alreadyCommitted: !commit.files.isEmpty)
             }
-            guard !commit.files.isEmpty else {
-                return CommitInfo(checkpointID: commit.checkpointID, tableVersion: table.version, filesAdded: 0, rowsAdded: 0,
-                                  alreadyCommitted: false)
+            let transaction = TransactionAction(appId: commit.writerID, version: commit.checkpointID,
+                                                lastUpdated: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+            let request: CommitRequest
+            if let encoded = commit.properties["delta.actions"] {
+                let actions = try CommitFile.decode(Array(encoded.utf8), name: "checkpoint \(commit.checkpointID) of \(settings.name)")
+                guard !actions.isEmpty else {
+                    return CommitInfo(checkpointID: commit.checkpointID, tableVersion: table.version, filesAdded: 0, rowsAdded: 0,
+                                      alreadyCommitted: false)
+                }
+                let readFiles = (commit.properties["delta.readFiles"] ?? "").split(separator: "\n").map(String.init)
+                request = CommitRequest(
+                    actions: actions, operation: "MERGE",
+                    operationParameters: ["predicate": (settings.keyColumns ?? []).map { "target.\($0) = source.\($0)" }.joined(separator: " AND "),
+                                          "queryId": commit.writerID, "epochId": String(commit.checkpointID)],
+                    operationMetrics: ["numTargetRowsInserted": commit.properties["delta.inserted"] ?? "0",
+                                       "numTargetRowsUpdated": commit.properties["delta.updated"] ?? "0",
+                                       "numTargetRowsDeleted": commit.properties["delta.deleted"] ?? "0"],
+                    appTransaction: transaction, isBlindAppend: false, readFiles: Set(readFiles), conflictsWithAppends: true)
+            } else {
+                guard !commit.files.isEmpty else {
+                    return CommitInfo(checkpointID: commit.checkpointID, tableVersion: table.version, filesAdded: 0, rowsAdded: 0,
+                                      alreadyCommitted: false)
+                }
+                let modified = Int64(commit.properties["delta.modificationTime"] ?? "") ?? 0
+                let actions: [DeltaAction] = commit.files.map { file in
+                    .add(AddFile(path: file.path, partitionValues: file.partitionValues, size: file.sizeBytes,
+                                 modificationTime: modified, dataChange: true, stats: file.encodedStatistics))
+                }
+                request = CommitRequest(
+                    actions: actions, operation: "STREAMING UPDATE",
+                    operationParameters: ["outputMode": "Append", "queryId": commit.writerID, "epochId": String(commit.checkpointID)],
+                    operationMetrics: ["numAddedFiles": String(commit.files.count), "numOutputRows": String(commit.rowCount),
+                                       "numOutputBytes": String(commit.files.reduce(0) { $0 + $1.sizeBytes })],
+                    appTransaction: transaction, isBlindAppend: true)
             }
-            let modified = Int64(commit.properties["delta.modificationTime"] ?? "") ?? 0
-            let actions: [DeltaAction] = commit.files.map { file in
-                .add(AddFile(path: file.path, partitionValues: file.partitionValues, size: file.sizeBytes,
-                             modificationTime: modified, dataChange: true, stats: file.encodedStatistics))
-            }
-            let request = CommitRequest(
-                actions: actions, operation: "STREAMING UPDATE",
-                operationParameters: ["outputMode": "Append", "queryId": commit.writerID, "epochId": String(commit.checkpointID)],
-                operationMetrics: ["numAddedFiles": String(commit.files.count), "numOutputRows": String(commit.rowCount),
-                                   "numOutputBytes": String(commit.files.reduce(0) { $0 + $1.sizeBytes })],
-                appTransaction: TransactionAction(appId: commit.writerID, version: commit.checkpointID,
-                                                  lastUpdated: Int64((Date().timeIntervalSince1970 * 1000).rounded())),
-                isBlindAppend: true)
             let outcome = try await table.commit(request)
             self.table = table
             guard case .committed(let version) = outcome else {
@@ -156,7 +238,7 @@ public final class DeltaSink: LakehouseSink {
     /// since by a compaction). Otherwise another pipeline writes with this writer id, or this pipeline's
     /// checkpoints were reset, and skipping the commit would silently drop its rows.
     private func checkLanded(_ commit: PreparedCommit, in table: DeltaTable, landed: Int64) throws(DeltaError) {
-        guard let first = commit.files.first else { return }
+        guard let first = commit.files.first(where: { !$0.path.hasPrefix("_change_data/") }) else { return }
         let known = table.snapshot.files.values.contains { $0.path == first.path }
             || table.snapshot.tombstones.values.contains { $0.path == first.path }
         guard known else {

@@ -21,11 +21,17 @@ public struct DeltaSinkSettings: Sendable {
     public var schemaEvolution: Bool
     /// Table properties for a table the sink creates (`delta.enableChangeDataFeed`, user properties).
     public var tableProperties: [String: String]
+    /// Upsert by these columns instead of appending, when set.
+    public var keyColumns: [String]?
+    /// In upsert mode, the stream column saying a row deletes its key (`d`/`delete` or `true`); it is not
+    /// written to the table.
+    public var opColumn: String?
 
     public init(name: String, location: String, storageOptions: StorageOptions = StorageOptions(), writerID: String,
                 partitionColumns: [String]? = nil, targetFileSize: Int = 128 * 1024 * 1024,
                 parquet: ParquetWriterOptions = ParquetWriterOptions(), checkpointInterval: Int64? = nil,
-                schemaEvolution: Bool = false, tableProperties: [String: String] = [:]) {
+                schemaEvolution: Bool = false, tableProperties: [String: String] = [:], keyColumns: [String]? = nil,
+                opColumn: String? = nil) {
         self.name = name
         self.location = location
         self.storageOptions = storageOptions
@@ -36,6 +42,8 @@ public struct DeltaSinkSettings: Sendable {
         self.checkpointInterval = checkpointInterval
         self.schemaEvolution = schemaEvolution
         self.tableProperties = tableProperties
+        self.keyColumns = keyColumns
+        self.opColumn = opColumn
     }
 }
 #endif

@@ -1,0 +1,236 @@
+import Foundation
+import LaminarArrow
+import LaminarObjectStore
+import LaminarParquet
+
+/// The files and actions of one upsert, ready to commit.
+public struct UpsertPlan: Sendable {
+    /// `remove` for each rewritten file, `add` for the rewritten and new files, `cdc` for change data files.
+    public var actions: [DeltaAction] = []
+    /// Files whose rows decided the plan; a concurrent removal of one conflicts with it.
+    public var readFiles: Set<String> = []
+    public var inserted = 0
+    public var updated = 0
+    public var deleted = 0
+    /// Object keys of every file the plan wrote, so an abandoned plan can be cleaned up.
+    public var writtenKeys: [String] = []
+}
+
+/// One change of an upsert stream: the row (in the table's schema) and whether it deletes its key.
+public struct UpsertChanges: Sendable {
+    public var batch: RecordBatch
+    public var deletes: [Bool]
+
+    public init(batch: RecordBatch, deletes: [Bool]) {
+        self.batch = batch
+        self.deletes = deletes
+    }
+}
+
+extension DeltaTable {
+    /// Plans an upsert by copy-on-write: the changes are collapsed to the last one per key (in arrival order);
+    /// every file holding one of the keys is rewritten without those rows (`remove` + `add`); upserted rows
+    /// are written as new files. With Change Data Feed on, `_change_data` files record `insert`,
+    /// `update_preimage`, `update_postimage` and `delete` rows. Files are pruned with their key statistics
+    /// when there is a single key column.
+    public func planUpsert(_ changes: [UpsertChanges], keyColumns: [String], targetFileSize: Int,
+                           parquet: ParquetWriterOptions, namePrefix: String) async throws(DeltaError) -> UpsertPlan {
+        let schema = try self.schema
+        let partitionColumns = try metadata.partitionColumns
+        let properties = try self.properties
+        for column in keyColumns where schema.index(of: column) == nil {
+            throw DeltaError(.invalidArgument, "key column \(column) is not a column of \(location)")
+        }
+        // The last change per key wins.
+        var last: [[ScalarValue]: (change: Int, row: Int)] = [:]
+        for (index, change) in changes.enumerated() {
+            let keyArrays = keyColumns.compactMap { change.batch.column(named: $0) }
+            for row in 0..<change.batch.rowCount {
+                last[try Self.key(keyArrays.map { $0.scalar(at: row) }, columns: keyColumns, partitionColumns: partitionColumns)] = (index, row)
+            }
+        }
+        var deleteKeys = Set<[ScalarValue]>()
+        var upsertRows: [[Int]] = Array(repeating: [], count: changes.count)
+        var upsertKeys: [[ScalarValue]] = []
+        for (key, position) in last.sorted(by: { ($0.value.change, $0.value.row) < ($1.value.change, $1.value.row) }) {
+            if changes[position.change].deletes[position.row] {
+                deleteKeys.insert(key)
+            } else {
+                upsertRows[position.change].append(position.row)
+                upsertKeys.append(key)
+            }
+        }
+        var upserts: [RecordBatch] = []
+        do {
+            for (change, rows) in zip(changes, upsertRows) where !rows.isEmpty {
+                upserts.append(try Compute.take(change.batch, indices: rows))
+            }
+        } catch {
+            throw DeltaError(.invalidArgument, "collecting upserted rows: \(error)")
+        }
+
+        var plan = UpsertPlan()
+        let now = Self.nowMillis()
+        let dataSchema = Schema(schema.fields.filter { !partitionColumns.contains($0.name) })
+        let cdf = properties.enableChangeDataFeed
+        let cdcSchema = Schema(dataSchema.fields + [Field(name: "_change_type", type: .utf8, nullable: false)])
+        let wanted = Set(last.keys)
+        var existing = Set<[ScalarValue]>()
+        var preimages: [(AddFile, RecordBatch, [String])] = []
+        for file in try candidates(for: wanted, keyColumns: keyColumns, partitionColumns: partitionColumns) {
+            let batches = try await readDataFile(file)
+            var keep: [RecordBatch] = []
+            var matchedAny = false
+            var fileMatches: [(RecordBatch, [String])] = []
+            for batch in batches {
+                var kept: [Int] = []
+                var matched: [Int] = []
+                var types: [String] = []
+                let keyArrays = keyColumns.map { batch.column(named: $0) }
+                for row in 0..<batch.rowCount {
+                    var parts: [ScalarValue] = []
+                    for (column, array) in zip(keyColumns, keyArrays) {
+                        if let array { parts.append(array.scalar(at: row)) } else { parts.append((file.partitionValues[column] ?? nil).map { .utf8($0) } ?? .null) }
+                    }
+                    let key = try Self.key(parts, columns: keyColumns, partitionColumns: partitionColumns)
+                    if wanted.contains(key) {
+                        matched.append(row)
+                        existing.insert(key)
+                        types.append(deleteKeys.contains(key) ? "delete" : "update_preimage")
+                    } else {
+                        kept.append(row)
+                    }
+                }
+                guard !matched.isEmpty else {
+                    keep.append(batch)
+                    continue
+                }
+                matchedAny = true
+                do {
+                    if !kept.isEmpty { keep.append(try Compute.take(batch, indices: kept)) }
+                    fileMatches.append((try Compute.take(batch, indices: matched), types))
+                } catch {
+                    throw DeltaError(.invalidArgument, "splitting \(file.path): \(error)")
+                }
+            }
+            guard matchedAny else { continue }
+            plan.readFiles.insert(file.path)
+            plan.actions.append(.remove(RemoveFile(path: file.path, deletionTimestamp: now, dataChange: true, extendedFileMetadata: true,
+                                                   partitionValues: file.partitionValues, size: file.size)))
+            let directory = partitionColumns.isEmpty ? nil : PartitionPath.directory(columns: partitionColumns, values: file.partitionValues)
+            if !keep.isEmpty {
+                let writer = try DataFileWriter(store: store, schema: dataSchema, partitionColumns: [], targetFileSize: targetFileSize,
+                                                parquetOptions: parquet, indexedColumns: properties.dataSkippingNumIndexedCols,
+                                                namePrefix: namePrefix, directory: directory)
+                for batch in keep { try await writer.write(batch) }
+                for var written in try await writer.finish().map(\.add) {
+                    written.partitionValues = file.partitionValues
+                    plan.actions.append(.add(written))
+                    plan.writtenKeys.append(PartitionPath.uriDecode(written.path) ?? written.path)
+                }
+            }
+            for (batch, types) in fileMatches { preimages.append((file, batch, types)) }
+        }
+        plan.updated = upsertKeys.filter { existing.contains($0) }.count
+        plan.inserted = upsertKeys.count - plan.updated
+        plan.deleted = deleteKeys.filter { existing.contains($0) }.count
+
+        let writer = try DataFileWriter(store: store, schema: schema, partitionColumns: partitionColumns, targetFileSize: targetFileSize,
+                                        parquetOptions: parquet, indexedColumns: properties.dataSkippingNumIndexedCols, namePrefix: namePrefix)
+        for batch in upserts { try await writer.write(batch) }
+        for written in try await writer.finish() {
+            plan.actions.append(.add(written.add))
+            plan.writtenKeys.append(PartitionPath.uriDecode(written.add.path) ?? written.add.path)
+        }
+
+        // Change data is only needed when rows changed; readers derive plain inserts from the `add`s.
+        guard cdf, plan.updated + plan.deleted > 0 else { return plan }
+        for (file, batch, types) in preimages {
+            let directory = ["_change_data", partitionColumns.isEmpty ? nil : PartitionPath.directory(columns: partitionColumns, values: file.partitionValues)]
+                .compactMap { $0 }.joined(separator: "/")
+            let cdc = try DataFileWriter(store: store, schema: cdcSchema, partitionColumns: [], targetFileSize: targetFileSize,
+                                         parquetOptions: parquet, indexedColumns: 0, namePrefix: namePrefix, directory: directory)
+            try await cdc.write(try Self.appending(types, to: batch, schema: cdcSchema))
+            for written in try await cdc.finish() {
+                plan.actions.append(.cdc(AddCDCFile(path: written.add.path, partitionValues: file.partitionValues, size: written.add.size)))
+                plan.writtenKeys.append(PartitionPath.uriDecode(written.add.path) ?? written.add.path)
+            }
+        }
+        let fullCDCSchema = Schema(schema.fields + [Field(name: "_change_type", type: .utf8, nullable: false)])
+        let postimages = try DataFileWriter(store: store, schema: fullCDCSchema, partitionColumns: partitionColumns, targetFileSize: targetFileSize,
+                                            parquetOptions: parquet, indexedColumns: 0, namePrefix: namePrefix, directory: "_change_data")
+        var keyIndex = 0
+        for batch in upserts {
+            var types: [String] = []
+            for _ in 0..<batch.rowCount {
+                types.append(existing.contains(upsertKeys[keyIndex]) ? "update_postimage" : "insert")
+                keyIndex += 1
+            }
+            try await postimages.write(try Self.appending(types, to: batch, schema: fullCDCSchema))
+        }
+        for written in try await postimages.finish() {
+            plan.actions.append(.cdc(AddCDCFile(path: written.add.path, partitionValues: written.add.partitionValues, size: written.add.size)))
+            plan.writtenKeys.append(PartitionPath.uriDecode(written.add.path) ?? written.add.path)
+        }
+        return plan
+    }
+
+    /// A key as the upsert compares it: partition columns by their partition string, so rows read from a
+    /// file (whose partition values are strings) and rows from the stream meet.
+    static func key(_ values: [ScalarValue], columns: [String], partitionColumns: [String]) throws(DeltaError) -> [ScalarValue] {
+        var key: [ScalarValue] = []
+        for (column, value) in zip(columns, values) {
+            if partitionColumns.contains(column), case .utf8 = value {
+                key.append(value)
+            } else if partitionColumns.contains(column) {
+                key.append(try PartitionValue.string(value, column: column).map { .utf8($0) } ?? .null)
+            } else {
+                key.append(value)
+            }
+        }
+        return key
+    }
+
+    /// Files that may hold one of `keys`: with one non-partition key column and statistics, files whose
+    /// range misses every key are skipped.
+    func candidates(for keys: Set<[ScalarValue]>, keyColumns: [String], partitionColumns: [String]) throws(DeltaError) -> [AddFile] {
+        let files = snapshot.files.values.sorted { $0.path < $1.path }
+        guard keyColumns.count == 1, let column = keyColumns.first, !partitionColumns.contains(column) else { return files }
+        let values = keys.compactMap(\.first)
+        return files.filter { file in
+            guard let (low, high) = Self.bounds(of: column, in: file.stats) else { return true }
+            return values.contains { value in
+                guard let above = Self.compare(value, low), let below = Self.compare(value, high) else { return true }
+                return above >= 0 && below <= 0
+            }
+        }
+    }
+
+    static func bounds(of column: String, in stats: String?) -> (JSONValue, JSONValue)? {
+        guard let stats, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(stats.utf8)),
+              case .object(let object) = value, case .object(let minimums)? = object["minValues"],
+              case .object(let maximums)? = object["maxValues"], let low = minimums[column], let high = maximums[column] else { return nil }
+        return (low, high)
+    }
+
+    /// Orders a key value against a statistics bound; nil when they cannot be compared (no pruning then).
+    static func compare(_ value: ScalarValue, _ bound: JSONValue) -> Int? {
+        switch (value, bound) {
+        case (.int64(let v), .integer(let b)): return v < b ? -1 : (v > b ? 1 : 0)
+        case (.int32(let v), .integer(let b)): return Int64(v) < b ? -1 : (Int64(v) > b ? 1 : 0)
+        case (.int16(let v), .integer(let b)): return Int64(v) < b ? -1 : (Int64(v) > b ? 1 : 0)
+        case (.int8(let v), .integer(let b)): return Int64(v) < b ? -1 : (Int64(v) > b ? 1 : 0)
+        case (.utf8(let v), .string(let b)):
+            return Array(v.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? -1 : (v == b ? 0 : 1)
+        default: return nil
+        }
+    }
+
+    static func appending(_ types: [String], to batch: RecordBatch, schema: Schema) throws(DeltaError) -> RecordBatch {
+        do {
+            return try RecordBatch(schema: schema, columns: batch.columns + [StringArray(types)])
+        } catch {
+            throw DeltaError(.invalidArgument, "adding _change_type: \(error)")
+        }
+    }
+}
