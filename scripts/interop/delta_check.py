@@ -2,8 +2,8 @@
 
     delta_check.py read <table> [<writer_id>] [storage options as key=value ...]
 
-prints, from delta-rs: version, rows (sorted by the first column, as lists), the history's operations
-and, when a writer id is given, its transaction version; from DuckDB's delta_scan (local tables only):
+prints, from delta-rs: version, rows (sorted, as lists), the history's operations and, when a writer id
+is given, its transaction version; from DuckDB's delta_scan (local tables, and S3 through an S3 secret):
 the same rows.
 """
 
@@ -51,15 +51,23 @@ def main() -> None:
     }
     if writer is not None:
         result["transaction_version"] = dt.transaction_version(writer)
-    if "://" not in table_uri:
-        from laminar_interop import duckdb_connect
+    from laminar_interop import duckdb_connect
 
-        con = duckdb_connect()
-        scanned = con.sql(f"SELECT * FROM delta_scan('{table_uri}')").arrow()
-        if hasattr(scanned, "read_all"):
-            scanned = scanned.read_all()
-        result["duckdb_columns"] = scanned.column_names
-        result["duckdb_rows"] = rows_of(scanned.select(data.column_names))
+    con = duckdb_connect()
+    if table_uri.startswith("s3://"):
+        # delta_scan reads S3 through DuckDB's secrets; moto speaks plain HTTP with path-style URLs.
+        endpoint = options.get("AWS_ENDPOINT_URL", "")
+        use_ssl = not endpoint.startswith("http://")
+        host = endpoint.split("://", 1)[-1]
+        con.execute(
+            "CREATE SECRET lake (TYPE s3, KEY_ID ?, SECRET ?, REGION ?, ENDPOINT ?, URL_STYLE 'path', USE_SSL ?)",
+            [options.get("AWS_ACCESS_KEY_ID", ""), options.get("AWS_SECRET_ACCESS_KEY", ""),
+             options.get("AWS_REGION", "us-east-1"), host, use_ssl])
+    scanned = con.sql(f"SELECT * FROM delta_scan('{table_uri}')").arrow()
+    if hasattr(scanned, "read_all"):
+        scanned = scanned.read_all()
+    result["duckdb_columns"] = scanned.column_names
+    result["duckdb_rows"] = rows_of(scanned.select(data.column_names))
     print(json.dumps(result, default=str))
     exit_cleanly()
 

@@ -1,6 +1,6 @@
 """DuckDB with LaminarDB's interop extensions, loaded from pip packages only.
 
-The extensions come from the duckdb-extension-{delta,iceberg,avro,parquet} wheels pinned in
+The extensions come from the duckdb-extension-{delta,iceberg,avro,parquet,httpfs} wheels pinned in
 scripts/requirements-interop.txt. Each wheel holds one file,
 ``duckdb_extension_<name>/extensions/v<duckdb version>/<name>.duckdb_extension``, and this
 module LOADs it by absolute path. Nothing is fetched from DuckDB's extension site (not
@@ -31,7 +31,7 @@ import duckdb
 
 # Load order matters: iceberg needs avro (it reads Iceberg manifests with it) and would
 # otherwise try to auto-install avro from the network during its own LOAD.
-EXTENSIONS: tuple[str, ...] = ("parquet", "avro", "delta", "iceberg")
+EXTENSIONS: tuple[str, ...] = ("parquet", "httpfs", "avro", "delta", "iceberg")
 
 # Settings every connection gets: never reach for DuckDB's extension repository.
 _OFFLINE_CONFIG: dict[str, Any] = {
@@ -66,7 +66,7 @@ def extension_path(name: str) -> Path:
 
 def duckdb_connect(database: str = ":memory:", read_only: bool = False,
                    config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with parquet, avro, delta and iceberg loaded from the pip packages."""
+    """A DuckDB connection with parquet, httpfs, avro, delta and iceberg loaded from the pip packages."""
     con = duckdb.connect(database, read_only=read_only, config={**_OFFLINE_CONFIG, **(config or {})})
     try:
         for name in EXTENSIONS:
