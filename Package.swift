@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "LaminarDelta",
-            dependencies: ["LaminarArrow", "LaminarParquet", "LaminarObjectStore", "LaminarCompression"],
+            dependencies: ["LaminarArrow", "LaminarParquet", "LaminarObjectStore", "LaminarCompression", "CZlib"],
             swiftSettings: swiftSettings
         ),
         .target(
