@@ -16,6 +16,7 @@ import Testing
         var transaction_version: Int?
         var duckdb_columns: [String]?
         var duckdb_rows: [[JSONScalar]]?
+        var readers: [String]
     }
 
     /// A JSON value of a row as the checker prints it.
@@ -308,7 +309,8 @@ import Testing
 
     /// Upserts by key with deletes, one table commit per checkpoint: delta-rs sees the final rows, and its
     /// change data feed reports each change with the type Spark would give it.
-    @Test func upsertsAndTheChangeDataFeed() async throws {
+    /// The same, once by copy-on-write and once with deletion vectors (`delta.enableDeletionVectors`).
+    @Test(arguments: [false, true]) func upsertsAndTheChangeDataFeed(deletionVectors: Bool) async throws {
         let directory = try TemporaryDirectory()
         let table = directory.file("table")
         let db = try await LaminarDB.open(directory: directory.file("state"))
@@ -316,7 +318,8 @@ import Testing
             SET checkpoint_interval = '1 hour';
             CREATE SOURCE changes (id BIGINT, name VARCHAR, region VARCHAR, op VARCHAR) WITH (type = 'push');
             CREATE SINK accounts WITH (type = 'delta', location = '\(table)', write_mode = 'upsert', key_columns = 'id',
-                                       op_column = 'op', partition_by = 'region', change_data_feed = true)
+                                       op_column = 'op', partition_by = 'region', change_data_feed = true,
+                                       'delta.enableDeletionVectors' = '\(deletionVectors)')
             AS SELECT id, name, region, op FROM changes;
             """)
         let source = try await db.source("changes")
@@ -347,6 +350,10 @@ import Testing
         #expect(Set(report.rows) == expected)
         #expect(Set(report.duckdb_rows ?? []) == expected)
         #expect(report.operations == ["CREATE TABLE", "MERGE", "MERGE", "MERGE"])
+        #expect(report.protocol == (deletionVectors ? [3, 7] : [1, 4]))
+        // With deletion vectors, rows leave files by a vector, not by rewriting the file.
+        let log = try String(contentsOfFile: table + "/_delta_log/00000000000000000002.json", encoding: .utf8)
+        #expect(log.contains("\"deletionVector\":{") == deletionVectors, "\(log)")
 
         let feed = try InteropEnvironment.runPython("""
             import json, sys

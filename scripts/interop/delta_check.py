@@ -40,17 +40,6 @@ def main() -> None:
     writer = sys.argv[3] if len(sys.argv) > 3 and "=" not in sys.argv[3] else None
     options = dict(arg.split("=", 1) for arg in sys.argv[3:] if "=" in arg)
     dt = DeltaTable(table_uri, storage_options=options or None)
-    data = dt.to_pyarrow_table()
-    result = {
-        "version": dt.version(),
-        "columns": data.column_names,
-        "rows": rows_of(data),
-        "operations": [entry.get("operation") for entry in reversed(dt.history())],
-        "partition_columns": dt.metadata().partition_columns,
-        "protocol": [dt.protocol().min_reader_version, dt.protocol().min_writer_version],
-    }
-    if writer is not None:
-        result["transaction_version"] = dt.transaction_version(writer)
     from laminar_interop import duckdb_connect
 
     con = duckdb_connect()
@@ -66,6 +55,24 @@ def main() -> None:
     scanned = con.sql(f"SELECT * FROM delta_scan('{table_uri}')").arrow()
     if hasattr(scanned, "read_all"):
         scanned = scanned.read_all()
+    readers = ["delta-rs", "duckdb"]
+    if "deletionVectors" in (dt.protocol().reader_features or []):
+        # delta-rs's pyarrow reader refuses deletion vectors; DuckDB's delta_scan (delta-kernel-rs) reads them.
+        data = scanned
+        readers = ["duckdb"]
+    else:
+        data = dt.to_pyarrow_table()
+    result = {
+        "version": dt.version(),
+        "columns": data.column_names,
+        "rows": rows_of(data),
+        "operations": [entry.get("operation") for entry in reversed(dt.history())],
+        "partition_columns": dt.metadata().partition_columns,
+        "protocol": [dt.protocol().min_reader_version, dt.protocol().min_writer_version],
+        "readers": readers,
+    }
+    if writer is not None:
+        result["transaction_version"] = dt.transaction_version(writer)
     result["duckdb_columns"] = scanned.column_names
     result["duckdb_rows"] = rows_of(scanned.select(data.column_names))
     print(json.dumps(result, default=str))

@@ -75,7 +75,8 @@ public struct DeltaSinkConnector: SinkConnector {
             interval = commits
         }
         var properties: [String: String] = [:]
-        for (key, option) in options.family("delta.") { properties["delta." + key] = try option.string() }
+        // Table properties keep the user's spelling: Delta's property names are case-sensitive.
+        for option in own where option.key.name.hasPrefix("delta.") { properties[option.key.spelling] = try option.string() }
         if let cdf = try options.bool("change_data_feed") { properties["delta.enableChangeDataFeed"] = cdf ? "true" : "false" }
         let writerID = try options.string("writer_id") ?? StateNames.folder(name)
         guard !writerID.isEmpty else { throw options.invalid("writer_id", "must not be empty") }

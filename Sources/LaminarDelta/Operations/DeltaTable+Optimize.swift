@@ -17,8 +17,8 @@ public struct OptimizeMetrics: Sendable, Hashable {
 extension DeltaTable {
     /// Bin-packs the small files of each partition into files of about `targetFileSize` bytes and commits
     /// the swap as one `OPTIMIZE` version with `dataChange = false`, so streaming readers skip it and
-    /// concurrent appends do not conflict with it. Files at or above the target, files with deletion
-    /// vectors and partitions with a single small file are left alone. `progress` is called with the bins
+    /// concurrent appends do not conflict with it; rows deletion vectors delete are dropped on the way.
+    /// Files at or above the target and partitions with a single small file are left alone. `progress` is called with the bins
     /// done and the bins planned.
     public mutating func optimize(targetFileSize: Int64? = nil, parquet: ParquetWriterOptions = ParquetWriterOptions(),
                                   progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws(DeltaError) -> OptimizeMetrics {
@@ -44,8 +44,10 @@ extension DeltaTable {
                                                 directory: partitionColumns.isEmpty ? nil : PartitionPath.directory(columns: partitionColumns, values: values))
                 for file in bin {
                     for batch in try await readDataFile(file) { try await writer.write(batch) }
-                    actions.append(.remove(RemoveFile(path: file.path, deletionTimestamp: now, dataChange: false, extendedFileMetadata: true,
-                                                      partitionValues: file.partitionValues, size: file.size)))
+                    var removal = RemoveFile(path: file.path, deletionTimestamp: now, dataChange: false, extendedFileMetadata: true,
+                                             partitionValues: file.partitionValues, size: file.size)
+                    removal.deletionVector = file.deletionVector
+                    actions.append(.remove(removal))
                     metrics.filesRemoved += 1
                     metrics.bytesRemoved += file.size
                 }
@@ -79,7 +81,7 @@ extension DeltaTable {
     /// files first; bins of one file are dropped, as rewriting them gains nothing.
     static func plan(_ files: [AddFile], target: Int64, partitionColumns: [String]) -> [[AddFile]] {
         var byPartition: [String: [AddFile]] = [:]
-        for file in files where file.size < target && file.deletionVector == nil {
+        for file in files where file.size < target {
             byPartition[PartitionPath.directory(columns: partitionColumns, values: file.partitionValues), default: []].append(file)
         }
         var bins: [[AddFile]] = []

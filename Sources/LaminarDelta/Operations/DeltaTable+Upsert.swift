@@ -28,8 +28,9 @@ public struct UpsertChanges: Sendable {
 }
 
 extension DeltaTable {
-    /// Plans an upsert by copy-on-write: the changes are collapsed to the last one per key (in arrival order);
-    /// every file holding one of the keys is rewritten without those rows (`remove` + `add`); upserted rows
+    /// Plans an upsert: the changes are collapsed to the last one per key (in arrival order); every file
+    /// holding one of the keys loses those rows, by copy-on-write (rewritten without them: `remove` + `add`)
+    /// or, when the table enables deletion vectors, by a new deletion vector on the same file; upserted rows
     /// are written as new files. With Change Data Feed on, `_change_data` files record `insert`,
     /// `update_preimage`, `update_postimage` and `delete` rows. Files are pruned with their key statistics
     /// when there is a single key column.
@@ -77,12 +78,14 @@ extension DeltaTable {
         let wanted = Set(last.keys)
         var existing = Set<[ScalarValue]>()
         var preimages: [(AddFile, RecordBatch, [String])] = []
+        let useDeletionVectors = TableFeatures.writesDeletionVectors(try protocolVersions, properties)
         for file in try candidates(for: wanted, keyColumns: keyColumns, partitionColumns: partitionColumns) {
-            let batches = try await readDataFile(file)
+            let rows = try await readDataFileRows(file)
             var keep: [RecordBatch] = []
             var matchedAny = false
             var fileMatches: [(RecordBatch, [String])] = []
-            for batch in batches {
+            var matchedPositions: [UInt64] = []
+            for (batch, positions) in zip(rows.batches, rows.positions) {
                 var kept: [Int] = []
                 var matched: [Int] = []
                 var types: [String] = []
@@ -95,6 +98,7 @@ extension DeltaTable {
                     let key = try Self.key(parts, columns: keyColumns, partitionColumns: partitionColumns)
                     if wanted.contains(key) {
                         matched.append(row)
+                        matchedPositions.append(UInt64(positions[row]))
                         existing.insert(key)
                         types.append(deleteKeys.contains(key) ? "delete" : "update_preimage")
                     } else {
@@ -115,8 +119,23 @@ extension DeltaTable {
             }
             guard matchedAny else { continue }
             plan.readFiles.insert(file.path)
-            plan.actions.append(.remove(RemoveFile(path: file.path, deletionTimestamp: now, dataChange: true, extendedFileMetadata: true,
-                                                   partitionValues: file.partitionValues, size: file.size)))
+            var removal = RemoveFile(path: file.path, deletionTimestamp: now, dataChange: true, extendedFileMetadata: true,
+                                     partitionValues: file.partitionValues, size: file.size)
+            removal.deletionVector = file.deletionVector
+            plan.actions.append(.remove(removal))
+            for (batch, types) in fileMatches { preimages.append((file, batch, types)) }
+            if useDeletionVectors {
+                // Mark the rows deleted instead of rewriting the file; a file left with no rows is just removed.
+                let deleted = rows.deleted.union(RoaringBitmap(matchedPositions))
+                guard Int64(deleted.count) < rows.physicalRows else { continue }
+                let (descriptor, key) = try await writeDeletionVector(deleted)
+                var marked = file
+                marked.deletionVector = descriptor.json
+                marked.stats = Self.looseBounds(file.stats, physicalRows: rows.physicalRows)
+                plan.actions.append(.add(marked))
+                plan.writtenKeys.append(key)
+                continue
+            }
             let directory = partitionColumns.isEmpty ? nil : PartitionPath.directory(columns: partitionColumns, values: file.partitionValues)
             if !keep.isEmpty {
                 let writer = try DataFileWriter(store: store, schema: dataSchema, partitionColumns: [], targetFileSize: targetFileSize,
@@ -129,7 +148,6 @@ extension DeltaTable {
                     plan.writtenKeys.append(PartitionPath.uriDecode(written.path) ?? written.path)
                 }
             }
-            for (batch, types) in fileMatches { preimages.append((file, batch, types)) }
         }
         plan.updated = upsertKeys.filter { existing.contains($0) }.count
         plan.inserted = upsertKeys.count - plan.updated
@@ -173,6 +191,20 @@ extension DeltaTable {
             plan.writtenKeys.append(PartitionPath.uriDecode(written.add.path) ?? written.add.path)
         }
         return plan
+    }
+
+    /// A file's statistics once a deletion vector hides some of its rows: `numRecords` stays the physical
+    /// count, as the protocol requires, and the bounds are marked as possibly wider than the live rows.
+    static func looseBounds(_ stats: String?, physicalRows: Int64) -> String {
+        guard let stats, case .object(var object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(stats.utf8)) else {
+            return "{\"numRecords\":\(physicalRows),\"tightBounds\":false}"
+        }
+        object["numRecords"] = .integer(physicalRows)
+        object["tightBounds"] = .bool(false)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(JSONValue.object(object)) else { return stats }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// A key as the upsert compares it: partition columns by their partition string, so rows read from a

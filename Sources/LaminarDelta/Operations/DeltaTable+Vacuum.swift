@@ -27,17 +27,19 @@ extension DeltaTable {
         }
         let cutoff = Int64((now.timeIntervalSince1970 * 1000).rounded()) - retention
         var referenced = Set<String>()
-        for add in snapshot.files.values { if let key = PartitionPath.uriDecode(add.path) { referenced.insert(key) } }
+        for add in snapshot.files.values {
+            if let key = PartitionPath.uriDecode(add.path) { referenced.insert(key) }
+            if let vector = try? DeletionVectorDescriptor(add.deletionVector), let key = try? vector.relativeFileKey() { referenced.insert(key) }
+        }
         for remove in snapshot.tombstones.values where (remove.deletionTimestamp ?? 0) > cutoff {
             if let key = PartitionPath.uriDecode(remove.path) { referenced.insert(key) }
+            if let vector = try? DeletionVectorDescriptor(remove.deletionVector), let key = try? vector.relativeFileKey() { referenced.insert(key) }
         }
-        let keepDeletionVectors = snapshot.files.values.contains { $0.deletionVector != nil }
         let objects = try await log.io("listing \(location)") { try await store.list(prefix: nil, delimiter: false).allObjects() }
         var doomed: [String] = []
         for object in objects {
             let key = object.path.rawValue
             guard Self.isVacuumable(key), !referenced.contains(key) else { continue }
-            if keepDeletionVectors, object.path.filename?.hasPrefix("deletion_vector_") == true { continue }
             guard Int64((object.lastModified.timeIntervalSince1970 * 1000).rounded()) < cutoff else { continue }
             doomed.append(key)
         }

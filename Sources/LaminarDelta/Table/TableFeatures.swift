@@ -11,14 +11,24 @@ public enum TableFeatures {
     static let readerFeatures: Set<String> = ["timestampNtz", "deletionVectors", "v2Checkpoint", "vacuumProtocolCheck", "columnMapping"]
 
     /// The lowest protocol a new table needs: (1, 2) for plain tables, writer 4 for Change Data Feed, and
-    /// (3, 7) with named features for `timestamp_ntz` columns, which have no legacy version.
+    /// (3, 7) with named features for `timestamp_ntz` columns and deletion vectors, which have no legacy
+    /// version.
     public static func protocolForNewTable(schema: Schema, properties: TableProperties) -> ProtocolAction {
-        if schema.fields.contains(where: { usesTimestampNTZ($0.type) }) {
-            var writer = ["appendOnly", "invariants", "timestampNtz"]
-            if properties.enableChangeDataFeed { writer.append("changeDataFeed") }
-            return ProtocolAction(minReaderVersion: 3, minWriterVersion: 7, readerFeatures: ["timestampNtz"], writerFeatures: writer)
+        var reader: [String] = []
+        if schema.fields.contains(where: { usesTimestampNTZ($0.type) }) { reader.append("timestampNtz") }
+        if properties.enableDeletionVectors { reader.append("deletionVectors") }
+        guard !reader.isEmpty else {
+            return ProtocolAction(minReaderVersion: 1, minWriterVersion: properties.enableChangeDataFeed ? 4 : 2)
         }
-        return ProtocolAction(minReaderVersion: 1, minWriterVersion: properties.enableChangeDataFeed ? 4 : 2)
+        var writer = ["appendOnly", "invariants"] + reader
+        if properties.enableChangeDataFeed { writer.append("changeDataFeed") }
+        return ProtocolAction(minReaderVersion: 3, minWriterVersion: 7, readerFeatures: reader, writerFeatures: writer)
+    }
+
+    /// Whether the table lets writers create deletion vectors: the property is on and the protocol lists the
+    /// feature.
+    public static func writesDeletionVectors(_ protocolVersions: ProtocolAction, _ properties: TableProperties) -> Bool {
+        properties.enableDeletionVectors && (protocolVersions.writerFeatures ?? []).contains("deletionVectors")
     }
 
     /// Refuses tables whose protocol or active features this writer cannot honour, naming what is missing.

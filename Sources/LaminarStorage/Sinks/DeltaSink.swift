@@ -165,6 +165,7 @@ public final class DeltaSink: LakehouseSink {
             let encoded = String(decoding: try CommitFile.encode(plan.actions), as: UTF8.self)
             return PreparedCommit(sink: settings.name, writerID: settings.writerID, checkpointID: checkpointID, files: files, properties: [
                 "delta.actions": encoded, "delta.readFiles": plan.readFiles.sorted().joined(separator: "\n"),
+                "delta.writtenKeys": plan.writtenKeys.joined(separator: "\n"),
                 "delta.inserted": String(plan.inserted), "delta.updated": String(plan.updated), "delta.deleted": String(plan.deleted),
             ])
         } catch {
@@ -250,11 +251,16 @@ public final class DeltaSink: LakehouseSink {
         do {
             let table = try await currentTable()
             if let landed = table.snapshot.transactionVersion(appId: commit.writerID), landed >= commit.checkpointID { return }
-            let live = Set(table.snapshot.files.values.map(\.path))
             var doomed: [ObjectPath] = []
-            for file in commit.files where !live.contains(file.path) {
-                guard let key = PartitionPath.uriDecode(file.path) else { continue }
-                doomed.append(try ObjectPath(key))
+            if let written = commit.properties["delta.writtenKeys"] {
+                // An upsert's new files: data, change data and deletion vectors, none of them live before it.
+                for key in written.split(separator: "\n") { doomed.append(try ObjectPath(String(key))) }
+            } else {
+                let live = Set(table.snapshot.files.values.map(\.path))
+                for file in commit.files where !live.contains(file.path) {
+                    guard let key = PartitionPath.uriDecode(file.path) else { continue }
+                    doomed.append(try ObjectPath(key))
+                }
             }
             if !doomed.isEmpty { try await store.delete(doomed) }
         } catch {
