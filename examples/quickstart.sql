@@ -22,11 +22,13 @@ CREATE SOURCE trades_stream (
     'fields.event_time.step' = '10 ms'
 );
 
--- Every trade with its trading day, the columns of the seed's Delta sink example. Parquet files stand in
--- for the lake table until the Delta sink lands; files appear under their final names only when complete.
+-- Every trade with its trading day into a Delta table partitioned by day, as in the seed's Delta sink
+-- example: one table version per checkpoint, each carrying the pipeline's txn so a restart never commits a
+-- checkpoint twice. delta-rs, DuckDB's delta_scan and Spark read it.
 CREATE SINK trades_lake WITH (
-    type = 'parquet',
-    path = 'quickstart-output/trades',
+    type = 'delta',
+    location = 'quickstart-output/trades',
+    partition_by = 'date',
     target_file_size = '16MB',
     compression = 'zstd'
 ) AS SELECT symbol, price, quantity, CAST(event_time AS DATE) AS date

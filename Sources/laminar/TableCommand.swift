@@ -59,7 +59,7 @@ struct TableInfoCommand: AsyncParsableCommand {
             output.append("files: \(files.count), \(files.reduce(0) { $0 + $1.size }) bytes\n")
             output.append("schema:\n")
             for field in try table.schema.fields {
-                output.append("  \(field.name) \(field.type)\(field.isNullable ? "" : " NOT NULL")\n")
+                output.append("  \(field.name) \(DeltaSchema.typeName(field.type))\(field.isNullable ? "" : " NOT NULL")\n")
             }
             output.append("properties:\(metadata.configuration.isEmpty ? " -" : "")\n")
             for key in metadata.configuration.keys.sorted() { output.append("  \(key) = \(metadata.configuration[key] ?? "")\n") }

@@ -78,7 +78,7 @@ public struct DeltaSinkConnector: SinkConnector {
         // Table properties keep the user's spelling: Delta's property names are case-sensitive.
         for option in own where option.key.name.hasPrefix("delta.") { properties[option.key.spelling] = try option.string() }
         if let cdf = try options.bool("change_data_feed") { properties["delta.enableChangeDataFeed"] = cdf ? "true" : "false" }
-        let writerID = try options.string("writer_id") ?? StateNames.folder(name)
+        let writerID = try options.string("writer_id") ?? name.lowercased()
         guard !writerID.isEmpty else { throw options.invalid("writer_id", "must not be empty") }
         let settings = DeltaSinkSettings(
             name: name, location: location, storageOptions: storage, writerID: writerID,

@@ -33,6 +33,33 @@ public enum DeltaSchema {
         }
     }
 
+    /// The type as Spark's SQL prints it: `bigint`-style names are Delta's own (`long`, `string`, …), nested
+    /// types as `array<…>`, `map<…,…>` and `struct<name:type,…>`.
+    public static func typeName(_ type: DataType) -> String {
+        guard let json = try? json(for: type, path: "") else { return "\(type)" }
+        return typeName(json)
+    }
+
+    private static func typeName(_ json: JSONValue) -> String {
+        switch json {
+        case .string(let name): return name
+        case .object(let object):
+            switch object["type"] {
+            case .string("array")?: return "array<" + typeName(object["elementType"] ?? .null) + ">"
+            case .string("map")?: return "map<" + typeName(object["keyType"] ?? .null) + "," + typeName(object["valueType"] ?? .null) + ">"
+            case .string("struct")?:
+                guard case .array(let fields)? = object["fields"] else { return "struct<>" }
+                let parts = fields.map { field -> String in
+                    guard case .object(let entry) = field, case .string(let name)? = entry["name"] else { return "?" }
+                    return name + ":" + typeName(entry["type"] ?? .null)
+                }
+                return "struct<" + parts.joined(separator: ",") + ">"
+            default: return "?"
+            }
+        default: return "?"
+        }
+    }
+
     // MARK: Reading
 
     private static func dataType(_ value: JSONValue, path: String) throws(DeltaError) -> DataType {

@@ -65,7 +65,7 @@ public final class DeltaSink: LakehouseSink {
             writer = try DataFileWriter(store: store, schema: alignment.tableSchema, partitionColumns: metadata.partitionColumns,
                                         targetFileSize: settings.targetFileSize, parquetOptions: settings.parquet,
                                         indexedColumns: properties.dataSkippingNumIndexedCols,
-                                        namePrefix: settings.writerID + "-" + run)
+                                        namePrefix: filePrefix)
         } catch {
             throw EngineError(.sink, "\(error)")
         }
@@ -80,6 +80,18 @@ public final class DeltaSink: LakehouseSink {
                                                 configuration: settings.tableProperties)
         logger.info("created Delta table", metadata: ["location": "\(settings.location)"])
         return table
+    }
+
+    /// Starts the names of this run's data files: the writer id in characters safe in any store's keys, then
+    /// the run, so files of two runs never collide.
+    private var filePrefix: String {
+        let safe = settings.writerID.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_": String(scalar)
+            default: "_"
+            }
+        }.joined()
+        return safe + "-" + run
     }
 
     /// Commits the new columns before any data that has them.
@@ -153,7 +165,7 @@ public final class DeltaSink: LakehouseSink {
         do {
             let table = try await currentTable()
             let plan = try await table.planUpsert(epoch, keyColumns: keys, targetFileSize: settings.targetFileSize,
-                                                  parquet: settings.parquet, namePrefix: settings.writerID + "-" + run)
+                                                  parquet: settings.parquet, namePrefix: filePrefix)
             var files: [DataFile] = []
             for action in plan.actions {
                 switch action {
