@@ -94,6 +94,24 @@ import Testing
         #expect(Set(report.duckdb_rows ?? []) == Set(expected))
         #expect((report.duckdb_rows ?? []).count == rows)
         #expect(report.protocol == [1, 2])
+        // Readers skip files by our statistics and partition values: filtered scans must still find every row.
+        let filtered = try InteropEnvironment.runPython("""
+            import json, sys
+            from deltalake import DeltaTable
+            from laminar_interop import duckdb_connect, exit_cleanly
+            con = duckdb_connect()
+            path = sys.argv[1]
+            duck = [con.sql(f"SELECT count(*) FROM delta_scan('{path}') WHERE {predicate}").fetchone()[0]
+                    for predicate in ["id >= 1000 AND id < 1100", "doubled > 11000", "part = 'x/y'", "part IS NULL"]]
+            table = DeltaTable(path)
+            rs = [table.to_pyarrow_table(filters=[("id", ">=", 1000), ("id", "<", 1100)]).num_rows,
+                  table.to_pyarrow_table(partitions=[("part", "=", "x/y")]).num_rows]
+            print(json.dumps(duck + rs))
+            exit_cleanly()
+            """, arguments: [table])
+        let nulls = (0..<rows).filter { Self.partition($0) == .null }.count
+        let slashes = (0..<rows).filter { $0 % 7 == 1 }.count
+        #expect(try JSONDecoder().decode([Int].self, from: Data(filtered.utf8)) == [100, rows - 5501, slashes, nulls, 100, slashes])
         // Several commits, each recorded for the writer; the last one's checkpoint id is the txn version.
         let streaming = report.operations.filter { $0 == "STREAMING UPDATE" }.count
         #expect(report.operations.first == "CREATE TABLE")

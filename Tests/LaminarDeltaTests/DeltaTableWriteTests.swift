@@ -136,6 +136,12 @@ import Testing
         #expect(maximums["ts"] as? String == "1970-01-01T00:00:02.000Z")
         #expect(nulls["id"] as? Int == 1 && nulls["name"] as? Int == 0 && nulls["ts"] as? Int == 0)
         #expect(minimums["part"] == nil)
+        // `delta.dataSkippingNumIndexedCols` limits the columns described.
+        var first = FileStatisticsCollector(schema: Schema(Array(schema.fields.prefix(3))), indexedColumns: 1)
+        first.add(try RecordBatch(schema: Schema(Array(schema.fields.prefix(3))), columns: Array(batch.columns.prefix(3))))
+        let limited = try #require(try JSONSerialization.jsonObject(with: Data(first.json().utf8)) as? [String: Any])
+        #expect((limited["nullCount"] as? [String: Any])?.keys.sorted() == ["id"])
+        #expect((limited["minValues"] as? [String: Any])?.keys.sorted() == ["id"])
         // The file itself holds the data columns only, and reads back.
         let key = try #require(PartitionPath.uriDecode(p.add.path))
         let bytes = try await store.get(try ObjectPath(key), range: nil)
