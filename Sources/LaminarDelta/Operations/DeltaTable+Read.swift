@@ -14,6 +14,14 @@ public struct DataFileRows: Sendable {
 }
 
 extension DeltaTable {
+    /// The table's data columns: every column but the partition columns, whose values live in the log.
+    public var dataSchema: Schema {
+        get throws(DeltaError) {
+            let partitions = Set(try metadata.partitionColumns)
+            return Schema(try schema.fields.filter { !partitions.contains($0.name) })
+        }
+    }
+
     /// The rows of one data file in the table's current data schema (partition columns left out): columns
     /// the file predates come back as nulls, narrower types are widened, and rows its deletion vector
     /// deletes are left out.
@@ -22,25 +30,27 @@ extension DeltaTable {
     }
 
     public func readDataFileRows(_ add: AddFile) async throws(DeltaError) -> DataFileRows {
-        guard let key = PartitionPath.uriDecode(add.path), !key.contains("://") else {
-            throw DeltaError(.unsupported, "\(location): \(add.path) is not a path inside the table")
+        try await readFileRows(path: add.path, deletionVector: add.deletionVector, as: try dataSchema)
+    }
+
+    /// The rows of the file at `path` (as `add.path` spells it) in `target`, a schema of logical names:
+    /// physical names and field ids are mapped to them, missing columns filled with nulls, and rows of the
+    /// deletion vector left out.
+    func readFileRows(path: String, deletionVector: JSONValue?, as target: Schema) async throws(DeltaError) -> DataFileRows {
+        guard let key = PartitionPath.uriDecode(path), !key.contains("://") else {
+            throw DeltaError(.unsupported, "\(location): \(path) is not a path inside the table")
         }
         var deleted = RoaringBitmap([])
-        if let descriptor = try DeletionVectorDescriptor(add.deletionVector) { deleted = try await loadDeletionVector(descriptor) }
+        if let descriptor = try DeletionVectorDescriptor(deletionVector) { deleted = try await loadDeletionVector(descriptor) }
         let bytes = try await log.io("reading \(location)/\(key)") { try await store.get(try ObjectPath(key), range: nil) }
         let batches: [RecordBatch]
-        let fileSchema: Schema
         do {
-            let reader = try ParquetFileReader(bytes: bytes, name: "\(location)/\(key)")
-            fileSchema = reader.arrowSchema
             batches = try ParquetFileReader.decodeAll(bytes, name: "\(location)/\(key)")
         } catch {
             throw DeltaError(.corruptLog, "\(location)/\(key): \(error)")
         }
-        let partitions = Set(try metadata.partitionColumns)
-        let dataSchema = Schema(try schema.fields.filter { !partitions.contains($0.name) })
-        let alignment = try SchemaAlignment(stream: try SchemaAlignment.deltaTypes(fileSchema), table: dataSchema, evolve: false,
-                                            location: "\(location)/\(key)")
+        let mapping = try ColumnMapping(try metadata)
+        var alignment: SchemaAlignment?
         var rows = DataFileRows(batches: [], positions: [], physicalRows: 0, deleted: deleted)
         for batch in batches {
             let first = rows.physicalRows
@@ -51,17 +61,84 @@ extension DeltaTable {
                 kept.append(row)
                 positions.append(first + Int64(row))
             }
-            var live = batch
+            var live = try mapping.logical(batch, as: target)
             if kept.count < batch.rowCount {
                 do {
-                    live = try Compute.take(batch, indices: kept)
+                    live = try Compute.take(live, indices: kept)
                 } catch {
                     throw DeltaError(.corruptLog, "\(location)/\(key): applying its deletion vector: \(error)")
                 }
             }
+            live = try Self.instantTimestamps(live, as: target)
+            if alignment == nil {
+                alignment = try SchemaAlignment(stream: try SchemaAlignment.deltaTypes(live.schema), table: target, evolve: false,
+                                                location: "\(location)/\(key)")
+            }
+            guard let alignment else { continue }
             rows.batches.append(try alignment.align(live))
             rows.positions.append(positions)
         }
         return rows
+    }
+
+    /// Timestamps a file stores without a zone (INT96, or written with `isAdjustedToUTC = false` by older
+    /// writers) in a column the table declares as `timestamp`: they are UTC instants, so only the label changes.
+    static func instantTimestamps(_ batch: RecordBatch, as target: Schema) throws(DeltaError) -> RecordBatch {
+        var fields = batch.schema.fields
+        var columns = batch.columns
+        var changed = false
+        for index in fields.indices {
+            guard case .timestamp(let unit, nil) = fields[index].type, let wanted = target.index(ofCaseInsensitive: fields[index].name),
+                  case .timestamp(_, let zone?) = target.fields[wanted].type, let values = columns[index] as? Int64Array else { continue }
+            let type = DataType.timestamp(unit, timeZone: zone)
+            columns[index] = Int64Array(dataType: type, values: values.valueBuffer, offset: values.offset, count: values.count,
+                                        validity: values.validity)
+            fields[index] = Field(name: fields[index].name, type: type, nullable: fields[index].isNullable, metadata: fields[index].metadata)
+            changed = true
+        }
+        guard changed else { return batch }
+        do {
+            return try RecordBatch(schema: Schema(fields, metadata: batch.schema.metadata), columns: columns)
+        } catch {
+            throw DeltaError(.corruptLog, "relabelling timestamps: \(error)")
+        }
+    }
+
+    /// `batch` (data columns) with the partition columns added from `partitionValues`, in the order of
+    /// `schema` (the table's columns, plus any extra columns the batch carries at the end).
+    func withPartitionColumns(_ batch: RecordBatch, partitionValues: [String: String?], schema: Schema) throws(DeltaError) -> RecordBatch {
+        let mapping = try ColumnMapping(try metadata)
+        let partitions = Set(try metadata.partitionColumns)
+        var columns: [any ArrowArray] = []
+        for field in schema.fields {
+            if partitions.contains(field.name) {
+                let text = partitionValues[mapping.physicalName(of: field)] ?? partitionValues[field.name] ?? nil
+                let value = try PartitionValue.scalar(text, type: field.type, column: field.name)
+                do {
+                    columns.append(try makeArray(type: field.type, scalars: Array(repeating: value, count: batch.rowCount)))
+                } catch {
+                    throw DeltaError(.corruptLog, "partition column \(field.name): \(error)")
+                }
+            } else if let column = batch.column(named: field.name) {
+                columns.append(column)
+            } else {
+                throw DeltaError(.corruptLog, "\(location): a file lacks column \(field.name)")
+            }
+        }
+        do {
+            return try RecordBatch(schema: schema, columns: columns)
+        } catch {
+            throw DeltaError(.corruptLog, "\(location): assembling rows: \(error)")
+        }
+    }
+
+    /// The live rows of a data file with every table column, partition columns included.
+    public func rows(of add: AddFile) async throws(DeltaError) -> [RecordBatch] {
+        let schema = try self.schema
+        var batches: [RecordBatch] = []
+        for batch in try await readDataFile(add) {
+            batches.append(try withPartitionColumns(batch, partitionValues: add.partitionValues, schema: schema))
+        }
+        return batches
     }
 }

@@ -104,6 +104,11 @@ public struct DeltaTable: Sendable {
         }
     }
 
+    /// Fails unless this reader can read the table: reader version and features.
+    public func checkReadable() throws(DeltaError) {
+        try TableFeatures.checkReadable(try protocolVersions, location: location)
+    }
+
     /// Fails unless this writer can write the table: protocol versions, features and their rules.
     public func checkWritable() throws(DeltaError) {
         try TableFeatures.checkWritable(try protocolVersions, try metadata, location: location)

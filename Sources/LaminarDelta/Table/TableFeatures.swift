@@ -58,6 +58,25 @@ public enum TableFeatures {
         }
     }
 
+    /// Reader features this reader implements.
+    static let readableFeatures: Set<String> = [
+        "deletionVectors", "columnMapping", "timestampNtz", "v2Checkpoint", "vacuumProtocolCheck", "typeWidening",
+        "typeWidening-preview",
+    ]
+
+    /// Refuses tables this reader would read wrongly: reader versions past 3, and reader features it does not
+    /// implement, by name.
+    public static func checkReadable(_ protocolVersions: ProtocolAction, location: String) throws(DeltaError) {
+        let reader = protocolVersions.minReaderVersion
+        guard reader <= 3 else {
+            throw DeltaError(.unsupported, "\(location) needs Delta reader version \(reader); LaminarDB reads versions 1 to 3")
+        }
+        let unknown = Set(protocolVersions.readerFeatures ?? []).subtracting(readableFeatures)
+        guard unknown.isEmpty else {
+            throw DeltaError(.unsupported, "\(location) uses reader features LaminarDB does not support: \(unknown.sorted().joined(separator: ", "))")
+        }
+    }
+
     static func usesTimestampNTZ(_ type: DataType) -> Bool {
         if case .timestamp(_, nil) = type { return true }
         return type.children.contains { usesTimestampNTZ($0.type) }
