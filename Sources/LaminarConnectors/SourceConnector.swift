@@ -60,12 +60,18 @@ public protocol PreparedSink: Sendable {
 
 /// The built-in connectors by `type`.
 public enum Connectors {
-    public static let sources: [String: any SourceConnector] = [
-        "generator": GeneratorConnector(),
-        "datagen": GeneratorConnector(),
-        "file": FileSourceConnector(),
-        "push": PushSourceConnector(),
-    ]
+    public static let sources: [String: any SourceConnector] = {
+        var sources: [String: any SourceConnector] = [
+            "generator": GeneratorConnector(),
+            "datagen": GeneratorConnector(),
+            "file": FileSourceConnector(),
+            "push": PushSourceConnector(),
+        ]
+        #if Delta
+        sources["delta"] = DeltaSourceConnector()
+        #endif
+        return sources
+    }()
 
     public static let sinks: [String: any SinkConnector] = {
         var sinks: [String: any SinkConnector] = ["parquet": ParquetSinkConnector()]

@@ -24,6 +24,12 @@ public struct Snapshot: Sendable {
         return snapshot
     }
 
+    /// Takes `other`'s protocol and metadata, keeping this snapshot's files.
+    public mutating func adoptMetadata(of other: Snapshot) {
+        protocolVersions = other.protocolVersions ?? protocolVersions
+        metadata = other.metadata ?? metadata
+    }
+
     /// The state a checkpoint at `version` records: its actions are already reconciled.
     public init(checkpoint actions: [DeltaAction], version: Int64) {
         reconcile(actions)

@@ -124,3 +124,27 @@ public struct DeltaLog: Sendable {
         }
     }
 }
+
+extension DeltaLog {
+    /// The newest version committed at or before `millis` (ms since the epoch), as time travel resolves
+    /// timestamps: commit times made strictly increasing first, as Spark does, since file times can repeat.
+    public func version(atOrBefore millis: Int64) async throws(DeltaError) -> Int64 {
+        let listing = try await listing()
+        var found: Int64?
+        var previous = Int64.min
+        var first: Int64?
+        for version in listing.commits.keys.sorted() {
+            guard let actions = try await commit(version) else { continue }
+            var stamp = DeltaTable.commitTimestamp(actions, fileTime: listing.commits[version]?.lastModified)
+            if previous != .min, stamp <= previous { stamp = previous + 1 }
+            previous = stamp
+            if first == nil { first = stamp }
+            guard stamp <= millis else { break }
+            found = version
+        }
+        guard let found else {
+            throw DeltaError(.notFound, "\(location) has no version at or before that time; its first commit is at \(first.map { "\($0) ms" } ?? "no time")")
+        }
+        return found
+    }
+}

@@ -19,6 +19,14 @@ public struct DeltaTable: Sendable {
         self.snapshot = snapshot
     }
 
+    /// The table at an older `snapshot`, read with the newest metadata of `current` (its schema, partition
+    /// columns and column mapping), as a stream that started on the newest version reads older files.
+    public init(log: DeltaLog, snapshot: Snapshot, metadataFrom current: DeltaTable) {
+        var merged = snapshot
+        merged.adoptMetadata(of: current.snapshot)
+        self.init(log: log, snapshot: merged)
+    }
+
     /// Opens the newest version of the table at the store's root; `.notFound` when there is none.
     public static func open(store: any ObjectStore, location: String) async throws(DeltaError) -> DeltaTable {
         let log = DeltaLog(store: store, location: location)
