@@ -1,6 +1,9 @@
 import Foundation
 import LaminarArrow
+import LaminarConnectors
+import LaminarCore
 import LaminarDB
+import LaminarSQL
 import LaminarTestSupport
 import Testing
 
@@ -94,5 +97,98 @@ import Testing
         let count = try #require(try await db.execute("SELECT count(*) FROM ok").result)
         #expect(count.rows == [[.int64(8)]])
         await db.shutdown()
+    }
+
+    /// A continuous source picks up delta-rs's commits while it runs; stopped and started again from its
+    /// checkpoint, it resumes where it stopped: the copy it feeds holds every row exactly once.
+    @Test func continuousReadsFollowNewCommitsAndResume() async throws {
+        let directory = try TemporaryDirectory()
+        let table = directory.file("table")
+        let copy = directory.file("copy")
+        func append(_ ids: ClosedRange<Int>) throws {
+            try InteropEnvironment.runPython("""
+                import sys, pyarrow as pa
+                from deltalake import write_deltalake
+                from laminar_interop import exit_cleanly
+                first, last = int(sys.argv[2]), int(sys.argv[3])
+                write_deltalake(sys.argv[1], pa.table({"id": pa.array(range(first, last + 1), pa.int64()),
+                                                       "name": [f"n{i}" for i in range(first, last + 1)]}), mode="append")
+                exit_cleanly()
+                """, arguments: [table, String(ids.lowerBound), String(ids.upperBound)])
+        }
+        func run(until rows: Int, while act: () throws -> Void = {}) async throws {
+            let db = try await LaminarDB.open(directory: directory.file("state"))
+            _ = try await db.executeScript("""
+                SET checkpoint_interval = '100 ms';
+                CREATE SOURCE changes WITH (type = 'delta', location = '\(table)', mode = 'continuous', poll_interval = '50 ms');
+                CREATE SINK copied WITH (type = 'delta', location = '\(copy)') AS SELECT id, name FROM changes;
+                """)
+            let sink = try #require(await db.sink("copied"))
+            try act()
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(30)
+            while sink.metrics.snapshot.rowsOut < rows, clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(sink.metrics.snapshot.rowsOut == rows)
+            _ = try await sink.checkpoint()
+            await db.shutdown()
+        }
+        try append(1...3)
+        // The first run copies the table, then the commit delta-rs makes while it runs.
+        try await run(until: 5) {
+            try append(4...5)
+        }
+        // Commits made while stopped are read by the next run, and nothing before them again.
+        try append(6...7)
+        try append(8...8)
+        try await run(until: 3)
+        let report = try DeltaSinkTests.read(copy)
+        #expect(Set(report.rows) == Set((1...8).map { [JSONScalar.int(Int64($0)), .string("n\($0)")] }))
+        #expect(report.rows.count == 8)
+    }
+
+    /// A reader stopped after any batch and started again from its checkpoint returns the rest, and only the
+    /// rest: cut inside files of several row groups, in the snapshot phase and in the change feed.
+    @Test(arguments: [false, true]) func restartingFromAnyCheckpointNeitherSkipsNorRepeats(changeFeed: Bool) async throws {
+        let directory = try TemporaryDirectory()
+        let table = directory.file("table")
+        let db = try await LaminarDB.open(directory: directory.file("state"))
+        _ = try await db.executeScript("""
+            SET checkpoint_interval = '1 hour';
+            CREATE SOURCE numbers (id BIGINT) WITH (type = 'generator', max_rows = 900, batch_size = 300, 'fields.id.kind' = 'sequence');
+            CREATE SINK lake WITH (type = 'delta', location = '\(table)', row_group_size = 100, partition_by = 'odd',
+                                   change_data_feed = true)
+            AS SELECT id, id % 2 AS odd FROM numbers;
+            """)
+        try await db.waitForSinks()
+        await db.shutdown()
+
+        var options = [WithOption("type", .string("delta")), WithOption("location", .string(table))]
+        if changeFeed { options.append(WithOption("change_data_feed", .boolean(true))) }
+        let prepared = try await Connectors.source(for: options).prepare(SourceDefinition(name: "t", columns: nil, options: options))
+        func ids(_ batch: RecordBatch) -> [Int64] {
+            guard let column = batch.column(named: "id") as? Int64Array else { return [] }
+            return (0..<batch.rowCount).compactMap { column[$0] }
+        }
+        var all: [Int64] = []
+        let whole = try await prepared.makeReader()
+        try await whole.start(from: nil)
+        var batches = 0
+        while let batch = try await whole.pollNext() {
+            all += ids(batch)
+            batches += 1
+        }
+        #expect(all.sorted() == Array(0..<900))
+        #expect(batches >= 9)
+        for cut in 1..<batches {
+            let first = try await prepared.makeReader()
+            try await first.start(from: nil)
+            var seen: [Int64] = []
+            for _ in 0..<cut { if let batch = try await first.pollNext() { seen += ids(batch) } }
+            let checkpoint = first.currentCheckpoint()
+            let second = try await prepared.makeReader()
+            try await second.start(from: checkpoint)
+            while let batch = try await second.pollNext() { seen += ids(batch) }
+            #expect(seen.sorted() == Array(0..<900), "cut after batch \(cut): \(checkpoint)")
+        }
     }
 }
