@@ -69,7 +69,8 @@ let package = Package(
         .target(
             name: "LaminarConnectors",
             dependencies: ["LaminarArrow", "LaminarCore", "LaminarSQL", "LaminarParquet", "LaminarFileFormats",
-                           "LaminarCompression", "LaminarStorage"],
+                           "LaminarCompression", "LaminarStorage", "LaminarObjectStore",
+                           .target(name: "LaminarDelta", condition: .when(traits: ["Delta"]))],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -142,7 +143,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DeltaBenchmark",
-            dependencies: ["LaminarArrow", "LaminarCore", "LaminarStorage"],
+            dependencies: ["LaminarArrow", "LaminarCore", "LaminarStorage", "LaminarConnectors", "LaminarSQL"],
             path: "Benchmarks/DeltaBenchmark",
             swiftSettings: swiftSettings
         ),

@@ -20,10 +20,12 @@ for _ in $(seq "$runs"); do
     ours+="$(.build/release/DeltaBenchmark "$rows" "$batch" "$per_commit" "$work/laminar" 2>/dev/null)"$'\n'
     theirs+="$(.venv/bin/python scripts/bench/delta_write_deltalake.py "$rows" "$batch" "$per_commit" "$work/delta-rs")"$'\n'
 done
-.venv/bin/python - "$ours" "$theirs" <<'PY'
+scans="$(PYTHONPATH=scripts/interop .venv/bin/python scripts/bench/delta_scan.py "$work/laminar/ingest")"
+.venv/bin/python - "$ours" "$theirs" "$scans" <<'PY'
 import json, statistics, sys
 ours = [json.loads(line) for line in sys.argv[1].splitlines() if line.strip()]
 theirs = [json.loads(line) for line in sys.argv[2].splitlines() if line.strip()]
+reference = json.loads(sys.argv[3])
 ingest = [m for m in ours if m["measurement"] == "ingest"]
 latency = [m for m in ours if m["measurement"] == "latency"]
 def summary(runs):
@@ -37,4 +39,10 @@ print(f"delta-rs write_deltalake: best {best_theirs / 1e6:.2f} M rows/s, median 
 print(f"ratio (ours / delta-rs): best {best_ours / best_theirs:.2f}x, median {median_ours / median_theirs:.2f}x")
 for key in ["prepare_p50_ms", "prepare_p99_ms", "finalize_p50_ms", "finalize_p99_ms"]:
     print(f"commit latency {key}: median over runs {statistics.median(m[key] for m in latency):.1f} ms")
+scan = max((m for m in ours if m["measurement"] == "scan"), key=lambda m: m["rows_per_second"])
+rs_rate = reference["rows"] / reference["delta_rs_seconds"]
+duck_rate = reference["duckdb_rows"] / reference["duckdb_seconds"]
+print(f"full scan of {scan['rows']:,} rows, best of 3: LaminarDelta {scan['rows_per_second'] / 1e6:.2f} M rows/s, "
+      f"delta-rs to_pyarrow_table {rs_rate / 1e6:.2f} M rows/s, DuckDB delta_scan (1 thread) {duck_rate / 1e6:.2f} M rows/s; "
+      f"ratio to delta-rs {scan['rows_per_second'] / rs_rate:.2f}x")
 PY

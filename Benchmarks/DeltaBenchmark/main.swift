@@ -1,13 +1,18 @@
 #if Delta
 import Foundation
 import LaminarArrow
+import LaminarConnectors
 import LaminarCore
+import LaminarSQL
 import LaminarStorage
 
 // Ingest into a local Delta table through the Delta sink, as a pipeline drives it: micro-batches of
 // `batchRows` rows, a checkpoint (prepare + finalize = one table commit) every `batchesPerCommit` batches.
 // The batches are built before the clock starts, so only the sink's work is timed: Parquet encoding,
 // statistics, file writes with fsync, and the commits. Then commit latency alone, with small commits.
+//
+// Then a full scan of the ingested table through LaminarDelta's reader (every file, every column), which
+// scripts/bench-delta.sh repeats with delta-rs and DuckDB on the same table.
 //
 // Usage: DeltaBenchmark [rows] [batch-rows] [batches-per-commit] [directory]
 // Prints one JSON line per measurement, for scripts/bench-delta.sh.
@@ -89,7 +94,29 @@ let latency = try await run(table: root + "/latency", rows: 200 * batchRows, bat
 print(json(["measurement": "latency", "commits": latency.prepare.count,
             "prepare_p50_ms": percentile(latency.prepare, 0.5) * 1000, "prepare_p99_ms": percentile(latency.prepare, 0.99) * 1000,
             "finalize_p50_ms": percentile(latency.finalize, 0.5) * 1000, "finalize_p99_ms": percentile(latency.finalize, 0.99) * 1000]))
-try? FileManager.default.removeItem(atPath: root)
+try? FileManager.default.removeItem(atPath: root + "/latency")
+
+/// Reads every live row of the table through the Delta source, as `SELECT * FROM` a delta source does.
+func scan(_ path: String) async throws -> Int {
+    let options = [WithOption("type", .string("delta")), WithOption("location", .string(path))]
+    let source = try await Connectors.source(for: options).prepare(SourceDefinition(name: "scan", columns: nil, options: options))
+    let reader = try await source.makeReader()
+    try await reader.start(from: nil)
+    var rows = 0
+    while let batch = try await reader.pollNext() { rows += batch.rowCount }
+    await reader.close()
+    return rows
+}
+
+var bestScan = Double.infinity
+var scanned = 0
+for _ in 0..<3 {
+    let clock = ContinuousClock()
+    let start = clock.now
+    scanned = try await scan(root + "/ingest")
+    bestScan = min(bestScan, seconds(clock.now - start))
+}
+print(json(["measurement": "scan", "rows": scanned, "seconds": bestScan, "rows_per_second": Double(scanned) / bestScan]))
 #else
 print("DeltaBenchmark needs the Delta package trait")
 #endif

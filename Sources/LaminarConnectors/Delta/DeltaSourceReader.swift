@@ -131,9 +131,14 @@ final class DeltaSourceReader: LakehouseSource {
                     currentUnit = nil
                     rowsOfCurrent = 0
                 }
-                if let next = units.first(where: { !completed.contains($0.id) }) {
+                if let index = units.firstIndex(where: { !completed.contains($0.id) }) {
+                    let next = units[index]
                     currentUnit = next
-                    pending = try await table.read(next)
+                    pending = try await read(next, table: table)
+                    // Decode the following file while this one's rows go through the pipeline.
+                    if let following = units[(index + 1)...].first(where: { !completed.contains($0.id) }) {
+                        prefetched = (following.id, Task { try await table.read(following) })
+                    }
                     if resumeUnit == next.id {
                         pending = Self.dropping(skipRows, from: pending)
                         rowsOfCurrent = skipRows
@@ -165,6 +170,25 @@ final class DeltaSourceReader: LakehouseSource {
         } catch {
             if Task.isCancelled { throw EngineError(.cancelled, "delta source stopped") }
             throw EngineError(.source, "delta source \(source.location): \(error)")
+        }
+    }
+
+    /// A unit being read ahead, by id.
+    private var prefetched: (id: String, task: Task<[RecordBatch], any Error>)?
+
+    private func read(_ unit: ReadUnit, table: DeltaTable) async throws(DeltaError) -> [RecordBatch] {
+        guard let (id, task) = prefetched else { return try await table.read(unit) }
+        prefetched = nil
+        guard id == unit.id else {
+            task.cancel()
+            return try await table.read(unit)
+        }
+        do {
+            return try await task.value
+        } catch let error as DeltaError {
+            throw error
+        } catch {
+            throw DeltaError(.io, "reading \(unit.path): \(error)")
         }
     }
 
@@ -221,6 +245,9 @@ final class DeltaSourceReader: LakehouseSource {
                          completed: (inSnapshot ? [Self.snapshotMarker] : []) + completed, current: currentUnit?.id)
     }
 
-    func close() async {}
+    func close() async {
+        prefetched?.task.cancel()
+        prefetched = nil
+    }
 }
 #endif

@@ -2,11 +2,21 @@ import LaminarArrow
 import LaminarObjectStore
 import LaminarParquet
 
+/// Where the rows of one batch sit in their file (what deletion vectors count): consecutive from `first`,
+/// or, when a deletion vector removed some, at `first` plus the kept offsets.
+public struct RowPositions: Sendable {
+    public var first: Int64
+    public var kept: [Int]?
+    public var count: Int
+
+    public subscript(row: Int) -> Int64 { first + Int64(kept?[row] ?? row) }
+}
+
 /// The live rows of one data file, with where each sits in the file.
 public struct DataFileRows: Sendable {
     public var batches: [RecordBatch]
-    /// For each batch, the physical row index in the file of each of its rows (what deletion vectors count).
-    public var positions: [[Int64]]
+    /// For each batch, the physical row index in the file of each of its rows.
+    public var positions: [RowPositions]
     /// Rows in the file, deleted or not.
     public var physicalRows: Int64
     /// The file's deletion vector, empty when it has none.
@@ -55,14 +65,15 @@ extension DeltaTable {
         for batch in batches {
             let first = rows.physicalRows
             rows.physicalRows += Int64(batch.rowCount)
-            var kept: [Int] = []
-            var positions: [Int64] = []
-            for row in 0..<batch.rowCount where !deleted.contains(UInt64(first) + UInt64(row)) {
-                kept.append(row)
-                positions.append(first + Int64(row))
+            var kept: [Int]?
+            if deleted.count > 0 {
+                var survivors: [Int] = []
+                for row in 0..<batch.rowCount where !deleted.contains(UInt64(first) + UInt64(row)) { survivors.append(row) }
+                if survivors.count < batch.rowCount { kept = survivors }
             }
+            let positions = RowPositions(first: first, kept: kept, count: kept?.count ?? batch.rowCount)
             var live = try mapping.logical(batch, as: target)
-            if kept.count < batch.rowCount {
+            if let kept {
                 do {
                     live = try Compute.take(live, indices: kept)
                 } catch {

@@ -98,7 +98,8 @@ extension DeltaTable {
             for (batch, positions) in zip(all.batches, all.positions) {
                 var deleted: [Int] = []
                 var restored: [Int] = []
-                for (row, position) in positions.enumerated() {
+                for row in 0..<positions.count {
+                    let position = positions[row]
                     let was = before.contains(UInt64(position))
                     let now = after.contains(UInt64(position))
                     if now && !was { deleted.append(row) } else if was && !now { restored.append(row) }

@@ -1,3 +1,4 @@
+import Dispatch
 import LaminarArrow
 
 /// Reads a Parquet file through a `RandomAccessSource`: the footer first, then only the column chunks a query
@@ -142,15 +143,59 @@ public struct ParquetFileReader: Sendable {
     {
         let fields = try fieldIndices(projection)
         var decoder = RowGroupDecoder(reader: self, index: index)
-        for column in leafColumns(of: fields) {
+        let columns = leafColumns(of: fields)
+        var ranges: [Range<Int>] = []
+        for column in columns {
             let range = try chunkRange(column, rowGroup: index)
             guard range.upperBound <= file.count else {
                 throw ParquetError.corruptPage("chunk \(range) lies outside the \(file.count) bytes given")
                     .adding(file: name, rowGroup: index)
             }
-            try decoder.decode(column, bytes: file, range: range)
+            ranges.append(range)
+        }
+        let rows = metadata.rowGroups.indices.contains(index) ? Int(metadata.rowGroups[index].numRows) : 0
+        if columns.count > 1, rows >= Self.parallelDecodingMinimumRows {
+            // Chunks are independent: decode them on several threads, then assemble as usual.
+            var results = [Result<DecodedColumn, ParquetError>?](repeating: nil, count: columns.count)
+            results.withUnsafeMutableBufferPointer { results in
+                let job = ParallelChunks(reader: self, index: index, file: file, columns: columns, ranges: ranges, results: results)
+                DispatchQueue.concurrentPerform(iterations: columns.count) { job.run($0) }
+            }
+            for (column, result) in zip(columns, results) {
+                switch result {
+                case .success(let decoded)?: decoder.store(column, decoded)
+                case .failure(let error)?: throw error
+                case nil: throw ParquetError.corruptPage("a column chunk was not decoded").adding(file: name, rowGroup: index)
+                }
+            }
+        } else {
+            for (column, range) in zip(columns, ranges) { try decoder.decode(column, bytes: file, range: range) }
         }
         return try decoder.batch(fields: fields)
+    }
+
+    /// Row groups with fewer rows are decoded on the calling thread: handing small chunks to other threads
+    /// costs more than it saves.
+    static let parallelDecodingMinimumRows = 8192
+
+    /// The chunks of one row group decoded by `concurrentPerform`: iteration `i` reads the shared file bytes
+    /// and writes only result slot `i`, and the call returns when all have finished.
+    private struct ParallelChunks: @unchecked Sendable {
+        let reader: ParquetFileReader
+        let index: Int
+        let file: [UInt8]
+        let columns: [Int]
+        let ranges: [Range<Int>]
+        let results: UnsafeMutableBufferPointer<Result<DecodedColumn, ParquetError>?>
+
+        func run(_ position: Int) {
+            var decoder = RowGroupDecoder(reader: reader, index: index)
+            do throws(ParquetError) {
+                results[position] = .success(try decoder.decodedColumn(columns[position], bytes: file, range: ranges[position]))
+            } catch {
+                results[position] = .failure(error)
+            }
+        }
     }
 
     /// The leaf columns below `fields`, each once, in file order.
@@ -172,16 +217,23 @@ public struct ParquetFileReader: Sendable {
         }
 
         mutating func decode(_ column: Int, bytes: [UInt8], range: Range<Int>) throws(ParquetError) {
+            decoded[column] = try decodedColumn(column, bytes: bytes, range: range)
+        }
+
+        mutating func decodedColumn(_ column: Int, bytes: [UInt8], range: Range<Int>) throws(ParquetError) -> DecodedColumn {
             do throws(ParquetError) {
                 guard let meta = try rowGroup().columns[column].metaData else {
                     throw ParquetError.corruptPage("the row group has no metadata for this column")
                 }
-                decoded[column] = try ColumnChunkDecoder.decode(bytes, range: range,
-                                                                column: reader.schema.columns[column],
-                                                                metaData: meta, scratch: &scratch)
+                return try ColumnChunkDecoder.decode(bytes, range: range, column: reader.schema.columns[column],
+                                                     metaData: meta, scratch: &scratch)
             } catch {
                 throw error.adding(file: reader.name, rowGroup: index)
             }
+        }
+
+        mutating func store(_ column: Int, _ chunk: DecodedColumn) {
+            decoded[column] = chunk
         }
 
         func batch(fields: [Int]) throws(ParquetError) -> RecordBatch {
