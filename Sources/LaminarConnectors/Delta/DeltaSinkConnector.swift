@@ -62,8 +62,18 @@ public struct DeltaSinkConnector: SinkConnector {
         if let text = try options.string("partition_by") {
             partitionColumns = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        for column in partitionColumns ?? [] where schema.index(of: column) == nil {
-            throw options.invalid("partition_by", "\(column) is not a column of the query (\(schema.fields.map(\.name).joined(separator: ", ")))")
+        for column in partitionColumns ?? [] {
+            guard let index = schema.index(of: column) else {
+                throw options.invalid("partition_by", "\(column) is not a column of the query (\(schema.fields.map(\.name).joined(separator: ", ")))")
+            }
+            switch schema.fields[index].type {
+            case .list, .struct, .map, .binary, .fixedSizeBinary, .null, .time64:
+                throw options.invalid("partition_by", "\(column) is a \(schema.fields[index].type) column; partition by a string, number, boolean, date or timestamp column")
+            default: break
+            }
+        }
+        if let partitionColumns, Set(partitionColumns).count >= schema.fields.count - (opColumnName(own) == nil ? 0 : 1) {
+            throw options.invalid("partition_by", "a table needs at least one column outside its partition columns")
         }
         let target = try options.size("target_file_size") ?? 128 * 1024 * 1024
         guard target >= 1000 else { throw options.invalid("target_file_size", "must be at least 1 KB") }
@@ -90,6 +100,11 @@ public struct DeltaSinkConnector: SinkConnector {
 }
 
 extension DeltaSinkConnector {
+    /// The `op_column` option's value, before the options are checked.
+    func opColumnName(_ options: [WithOption]) -> String? {
+        options.first { $0.key.name == "op_column" }.flatMap { try? $0.string() }
+    }
+
     /// Storage options (`aws_region`, `azure_storage_account_key`, …) apart from the connector's own.
     static func splitStorageOptions(_ given: [WithOption], keys: [String]) throws(SQLError) -> (StorageOptions, [WithOption]) {
         var storage = StorageOptions()

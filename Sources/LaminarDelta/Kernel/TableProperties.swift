@@ -72,6 +72,12 @@ public struct TableProperties: Sendable, Hashable {
             case "minute": millis = 60_000
             case "second": millis = 1000
             case "millisecond": millis = 1
+            case "microsecond":
+                guard let count = Int64(words[pair]), count >= 0 else {
+                    throw DeltaError(.invalidArgument, "table property \(key) = '\(value)': '\(words[pair])' is not a count")
+                }
+                total = total.addingReportingOverflow(count / 1000).overflow ? .max : total + count / 1000
+                continue
             default:
                 throw DeltaError(.invalidArgument, "table property \(key) = '\(value)': unknown interval unit '\(words[pair + 1])'")
             }

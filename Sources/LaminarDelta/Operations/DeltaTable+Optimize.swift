@@ -70,9 +70,12 @@ extension DeltaTable {
             if case .committed(let version) = try await commit(request) { metrics.version = version }
             return metrics
         } catch {
-            // The compacted files were never committed: remove them rather than leave them for VACUUM.
-            let orphans = written.compactMap { PartitionPath.uriDecode($0.path).flatMap { try? ObjectPath($0) } }
-            try? await store.delete(orphans)
+            // Files of a compaction that certainly did not land are removed now rather than left for VACUUM;
+            // after a storage failure the commit may have landed, so they stay.
+            if error.kind != .io {
+                let orphans = written.compactMap { PartitionPath.uriDecode($0.path).flatMap { try? ObjectPath($0) } }
+                try? await store.delete(orphans)
+            }
             throw error
         }
     }

@@ -14,6 +14,8 @@ public struct UpsertPlan: Sendable {
     public var deleted = 0
     /// Object keys of every file the plan wrote, so an abandoned plan can be cleaned up.
     public var writtenKeys: [String] = []
+    /// Rows in each data file the plan added, by `add.path`.
+    public var rowCounts: [String: Int64] = [:]
 }
 
 /// One change of an upsert stream: the row (in the table's schema) and whether it deletes its key.
@@ -42,16 +44,26 @@ extension DeltaTable {
         for column in keyColumns where schema.index(of: column) == nil {
             throw DeltaError(.invalidArgument, "key column \(column) is not a column of \(location)")
         }
-        // The last change per key wins.
+        // The last change per key wins. A key with a null part equals no other key, as in SQL's MERGE: such
+        // rows are inserted as they come, and deletes of them delete nothing.
         var last: [[ScalarValue]: (change: Int, row: Int)] = [:]
+        var upsertRows: [[Int]] = Array(repeating: [], count: changes.count)
+        var nullKeyed = 0
         for (index, change) in changes.enumerated() {
             let keyArrays = keyColumns.compactMap { change.batch.column(named: $0) }
             for row in 0..<change.batch.rowCount {
-                last[try Self.key(keyArrays.map { $0.scalar(at: row) }, columns: keyColumns, partitionColumns: partitionColumns)] = (index, row)
+                let parts = keyArrays.map { $0.scalar(at: row) }
+                if parts.contains(.null) {
+                    if !change.deletes[row] {
+                        upsertRows[index].append(row)
+                        nullKeyed += 1
+                    }
+                    continue
+                }
+                last[try Self.key(parts, columns: keyColumns, partitionColumns: partitionColumns)] = (index, row)
             }
         }
         var deleteKeys = Set<[ScalarValue]>()
-        var upsertRows: [[Int]] = Array(repeating: [], count: changes.count)
         var upsertKeys: [[ScalarValue]] = []
         for (key, position) in last.sorted(by: { ($0.value.change, $0.value.row) < ($1.value.change, $1.value.row) }) {
             if changes[position.change].deletes[position.row] {
@@ -64,7 +76,7 @@ extension DeltaTable {
         var upserts: [RecordBatch] = []
         do {
             for (change, rows) in zip(changes, upsertRows) where !rows.isEmpty {
-                upserts.append(try Compute.take(change.batch, indices: rows))
+                upserts.append(try Compute.take(change.batch, indices: rows.sorted()))
             }
         } catch {
             throw DeltaError(.invalidArgument, "collecting upserted rows: \(error)")
@@ -150,7 +162,7 @@ extension DeltaTable {
             }
         }
         plan.updated = upsertKeys.filter { existing.contains($0) }.count
-        plan.inserted = upsertKeys.count - plan.updated
+        plan.inserted = upsertKeys.count - plan.updated + nullKeyed
         plan.deleted = deleteKeys.filter { existing.contains($0) }.count
 
         let writer = try DataFileWriter(store: store, schema: schema, partitionColumns: partitionColumns, targetFileSize: targetFileSize,
@@ -158,6 +170,7 @@ extension DeltaTable {
         for batch in upserts { try await writer.write(batch) }
         for written in try await writer.finish() {
             plan.actions.append(.add(written.add))
+            plan.rowCounts[written.add.path] = written.rowCount
             plan.writtenKeys.append(PartitionPath.uriDecode(written.add.path) ?? written.add.path)
         }
 
@@ -177,12 +190,16 @@ extension DeltaTable {
         let fullCDCSchema = Schema(schema.fields + [Field(name: "_change_type", type: .utf8, nullable: false)])
         let postimages = try DataFileWriter(store: store, schema: fullCDCSchema, partitionColumns: partitionColumns, targetFileSize: targetFileSize,
                                             parquetOptions: parquet, indexedColumns: 0, namePrefix: namePrefix, directory: "_change_data")
-        var keyIndex = 0
         for batch in upserts {
             var types: [String] = []
-            for _ in 0..<batch.rowCount {
-                types.append(existing.contains(upsertKeys[keyIndex]) ? "update_postimage" : "insert")
-                keyIndex += 1
+            let keyArrays = keyColumns.compactMap { batch.column(named: $0) }
+            for row in 0..<batch.rowCount {
+                let parts = keyArrays.map { $0.scalar(at: row) }
+                var matched = false
+                if !parts.contains(.null) {
+                    matched = existing.contains(try Self.key(parts, columns: keyColumns, partitionColumns: partitionColumns))
+                }
+                types.append(matched ? "update_postimage" : "insert")
             }
             try await postimages.write(try Self.appending(types, to: batch, schema: fullCDCSchema))
         }

@@ -18,10 +18,13 @@ public struct CommitRequest: Sendable {
     /// concurrent commit added are rows it should have seen. Compaction leaves this off: rearranging files
     /// never conflicts with appends.
     public var conflictsWithAppends: Bool
+    /// The version the commit's files were planned against; every commit after it is checked against this
+    /// one, not only those that race for the same version. Nil: the snapshot the commit starts from.
+    public var readVersion: Int64?
 
     public init(actions: [DeltaAction], operation: String, operationParameters: [String: String] = [:],
                 operationMetrics: [String: String] = [:], appTransaction: TransactionAction? = nil,
-                isBlindAppend: Bool, readFiles: Set<String> = [], conflictsWithAppends: Bool = false) {
+                isBlindAppend: Bool, readFiles: Set<String> = [], conflictsWithAppends: Bool = false, readVersion: Int64? = nil) {
         self.actions = actions
         self.operation = operation
         self.operationParameters = operationParameters
@@ -30,6 +33,7 @@ public struct CommitRequest: Sendable {
         self.isBlindAppend = isBlindAppend
         self.readFiles = readFiles
         self.conflictsWithAppends = conflictsWithAppends
+        self.readVersion = readVersion
     }
 }
 

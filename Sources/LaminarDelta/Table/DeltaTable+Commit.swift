@@ -20,7 +20,14 @@ extension DeltaTable {
            let landed = snapshot.transactionVersion(appId: transaction.appId), landed >= transaction.version {
             return .alreadyCommitted
         }
-        let readVersion = snapshot.version
+        let readVersion = request.readVersion ?? snapshot.version
+        if readVersion < snapshot.version {
+            // Commits that landed between planning and now must not contradict the plan either.
+            for version in (readVersion + 1)...snapshot.version {
+                guard let winner = try await log.commit(version) else { continue }
+                try check(request, against: winner, version: version)
+            }
+        }
         let txnID = UUID().uuidString.lowercased()
         var attempts = 0
         var unknownOutcomes = 0

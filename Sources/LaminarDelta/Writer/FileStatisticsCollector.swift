@@ -100,7 +100,8 @@ public struct FileStatisticsCollector: Sendable {
         case .float64(let number): return number.isFinite ? value.description : nil
         case .date32: return JSONObjectText.quote(value.description)
         case .timestamp(let ticks, let unit, let zone):
-            let millis = Temporal.floorDivide(ticks, unit.ticksPerSecond / 1000).quotient
+            let millis = unit == .second ? ticks.multipliedReportingOverflow(by: 1000).partialValue
+                : Temporal.floorDivide(ticks, unit.ticksPerSecond / 1000).quotient
             return JSONObjectText.quote(Temporal.formatTimestamp(millis, unit: .millisecond, utc: zone != nil))
         case .utf8(let text):
             let scalars = text.unicodeScalars

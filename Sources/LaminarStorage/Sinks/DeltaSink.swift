@@ -48,6 +48,11 @@ public final class DeltaSink: LakehouseSink {
             var table = try await openOrCreate(schema: streamSchema)
             try table.checkWritable()
             let metadata = try table.metadata
+            let ignored = settings.tableProperties.filter { metadata.configuration[$0.key] != $0.value }.keys.sorted()
+            if !ignored.isEmpty {
+                logger.warning("the table exists: its properties stay as they are; table options of the sink are not applied",
+                               metadata: ["location": "\(settings.location)", "properties": "\(ignored.joined(separator: ", "))"])
+            }
             if let wanted = settings.partitionColumns, wanted != metadata.partitionColumns {
                 throw DeltaError(.schemaMismatch, "\(settings.location) is partitioned by (\(metadata.partitionColumns.joined(separator: ", "))), not by (\(wanted.joined(separator: ", ")))")
             }
@@ -154,7 +159,8 @@ public final class DeltaSink: LakehouseSink {
                      partitionValues: file.add.partitionValues, encodedStatistics: file.add.stats)
         }
         return PreparedCommit(sink: settings.name, writerID: settings.writerID, checkpointID: checkpointID, files: files,
-                              properties: ["delta.modificationTime": String(written.map(\.add.modificationTime).max() ?? 0)])
+                              properties: ["delta.modificationTime": String(written.map(\.add.modificationTime).max() ?? 0),
+                                           "delta.readVersion": String(table?.version ?? -1)])
     }
 
     /// Upsert mode: rewrites the files holding the epoch's keys and writes the new rows; the actions go into
@@ -169,7 +175,9 @@ public final class DeltaSink: LakehouseSink {
             var files: [DataFile] = []
             for action in plan.actions {
                 switch action {
-                case .add(let add): files.append(DataFile(path: add.path, sizeBytes: add.size, rowCount: 0, partitionValues: add.partitionValues))
+                case .add(let add):
+                    files.append(DataFile(path: add.path, sizeBytes: add.size, rowCount: plan.rowCounts[add.path] ?? 0,
+                                          partitionValues: add.partitionValues))
                 case .cdc(let cdc): files.append(DataFile(path: cdc.path, sizeBytes: cdc.size, rowCount: 0, partitionValues: cdc.partitionValues))
                 default: continue
                 }
@@ -177,7 +185,7 @@ public final class DeltaSink: LakehouseSink {
             let encoded = String(decoding: try CommitFile.encode(plan.actions), as: UTF8.self)
             return PreparedCommit(sink: settings.name, writerID: settings.writerID, checkpointID: checkpointID, files: files, properties: [
                 "delta.actions": encoded, "delta.readFiles": plan.readFiles.sorted().joined(separator: "\n"),
-                "delta.writtenKeys": plan.writtenKeys.joined(separator: "\n"),
+                "delta.writtenKeys": plan.writtenKeys.joined(separator: "\n"), "delta.readVersion": String(table.version),
                 "delta.inserted": String(plan.inserted), "delta.updated": String(plan.updated), "delta.deleted": String(plan.deleted),
             ])
         } catch {
@@ -210,7 +218,8 @@ public final class DeltaSink: LakehouseSink {
                     operationMetrics: ["numTargetRowsInserted": commit.properties["delta.inserted"] ?? "0",
                                        "numTargetRowsUpdated": commit.properties["delta.updated"] ?? "0",
                                        "numTargetRowsDeleted": commit.properties["delta.deleted"] ?? "0"],
-                    appTransaction: transaction, isBlindAppend: false, readFiles: Set(readFiles), conflictsWithAppends: true)
+                    appTransaction: transaction, isBlindAppend: false, readFiles: Set(readFiles), conflictsWithAppends: true,
+                    readVersion: Self.readVersion(of: commit))
             } else {
                 guard !commit.files.isEmpty else {
                     return CommitInfo(checkpointID: commit.checkpointID, tableVersion: table.version, filesAdded: 0, rowsAdded: 0,
@@ -226,7 +235,7 @@ public final class DeltaSink: LakehouseSink {
                     operationParameters: ["outputMode": "Append", "queryId": commit.writerID, "epochId": String(commit.checkpointID)],
                     operationMetrics: ["numAddedFiles": String(commit.files.count), "numOutputRows": String(commit.rowCount),
                                        "numOutputBytes": String(commit.files.reduce(0) { $0 + $1.sizeBytes })],
-                    appTransaction: transaction, isBlindAppend: true)
+                    appTransaction: transaction, isBlindAppend: true, readVersion: Self.readVersion(of: commit))
             }
             let outcome = try await table.commit(request)
             self.table = table
@@ -245,6 +254,12 @@ public final class DeltaSink: LakehouseSink {
         } catch {
             throw EngineError(.sink, "committing checkpoint \(commit.checkpointID) to \(settings.location): \(error)")
         }
+    }
+
+    /// The table version a prepared commit was planned against, when it recorded one.
+    static func readVersion(of commit: PreparedCommit) -> Int64? {
+        guard let text = commit.properties["delta.readVersion"], let version = Int64(text), version >= 0 else { return nil }
+        return version
     }
 
     /// A checkpoint the table's `txn` says landed must have landed with these very files (live, or removed
