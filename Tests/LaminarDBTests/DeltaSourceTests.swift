@@ -191,4 +191,45 @@ import Testing
             #expect(seen.sorted() == Array(0..<900), "cut after batch \(cut): \(checkpoint)")
         }
     }
+
+    /// `WHERE` conjuncts on partition columns and on columns with statistics skip files: a query whose
+    /// predicate rules out a damaged file succeeds, one that needs it fails.
+    @Test func partitionsAndStatisticsSkipFiles() async throws {
+        let directory = try TemporaryDirectory()
+        let table = directory.file("table")
+        let db = try await LaminarDB.open(directory: directory.file("state"))
+        _ = try await db.executeScript("""
+            CREATE SOURCE numbers (id BIGINT) WITH (type = 'generator', max_rows = 8000, batch_size = 250, 'fields.id.kind' = 'sequence');
+            CREATE SINK lake WITH (type = 'delta', location = '\(table)', partition_by = 'part', target_file_size = '4KB')
+            AS SELECT id, 'p' || CAST(id % 4 AS VARCHAR) AS part FROM numbers;
+            """)
+        try await db.waitForSinks()
+        // The p2 file holding the smallest ids, found from the log's statistics, is damaged.
+        var adds: [(path: String, min: Int, max: Int)] = []
+        let log = URL(fileURLWithPath: table).appendingPathComponent("_delta_log")
+        for name in try FileManager.default.contentsOfDirectory(atPath: log.path) where name.hasSuffix(".json") {
+            for line in try String(contentsOf: log.appendingPathComponent(name), encoding: .utf8).split(separator: "\n") {
+                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      let add = object["add"] as? [String: Any], let path = add["path"] as? String, path.hasPrefix("part=p2/"),
+                      let statsText = add["stats"] as? String,
+                      let stats = try JSONSerialization.jsonObject(with: Data(statsText.utf8)) as? [String: Any],
+                      let low = (stats["minValues"] as? [String: Any])?["id"] as? Int,
+                      let high = (stats["maxValues"] as? [String: Any])?["id"] as? Int else { continue }
+                adds.append((path, low, high))
+            }
+        }
+        #expect(adds.count > 2)
+        let victim = try #require(adds.min { $0.min < $1.min })
+        try Data("not parquet".utf8).write(to: URL(fileURLWithPath: table).appendingPathComponent(victim.path))
+        _ = try await db.execute("CREATE SOURCE t WITH (type = 'delta', location = '\(table)')")
+        let otherPartition = try #require(try await db.execute("SELECT count(*) FROM t WHERE part = 'p1'").result)
+        #expect(otherPartition.rows == [[.int64(2000)]])
+        let later = try #require(try await db.execute("SELECT count(*) FROM t WHERE part = 'p2' AND id > \(victim.max)").result)
+        #expect(later.rows == [[.int64(Int64((victim.max + 1..<8000).filter { $0 % 4 == 2 }.count))]])
+        let flipped = try #require(try await db.execute("SELECT count(*) FROM t WHERE \(victim.max) < id AND 'p2' = part").result)
+        #expect(flipped.rows == later.rows)
+        await #expect(throws: (any Error).self) { try await db.execute("SELECT count(*) FROM t WHERE part = 'p2'") }
+        await #expect(throws: (any Error).self) { try await db.execute("SELECT count(*) FROM t WHERE id <= \(victim.max)") }
+        await db.shutdown()
+    }
 }

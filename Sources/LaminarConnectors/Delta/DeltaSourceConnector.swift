@@ -105,6 +105,11 @@ struct PreparedDeltaSource: PreparedSource {
 
     var isBounded: Bool { plan.mode != "continuous" }
 
-    func makeReader() async throws(EngineError) -> any LakehouseSource { DeltaSourceReader(self) }
+    func makeReader() async throws(EngineError) -> any LakehouseSource { DeltaSourceReader(self, filters: []) }
+
+    /// Readers skip files that partition values or statistics prove hold no row matching `filters`.
+    func makeReader(consumer: String?, filters: [ScanFilter]) async throws(EngineError) -> any LakehouseSource {
+        DeltaSourceReader(self, filters: filters.map { SkippingPredicate(column: $0.column, op: $0.op, value: $0.value) })
+    }
 }
 #endif

@@ -31,7 +31,20 @@ final class DeltaSourceReader: LakehouseSource {
     private var skipRows: Int64 = 0
     private var commitStamp: (version: Int64, micros: Int64) = (0, 0)
 
-    init(_ source: PreparedDeltaSource) { self.source = source }
+    private let predicates: [SkippingPredicate]
+
+    init(_ source: PreparedDeltaSource, filters: [SkippingPredicate]) {
+        self.source = source
+        predicates = filters
+    }
+
+    /// The units that may hold rows the query keeps.
+    private func kept(_ units: [ReadUnit], in table: DeltaTable) throws(DeltaError) -> [ReadUnit] {
+        guard !predicates.isEmpty else { return units }
+        var result: [ReadUnit] = []
+        for unit in units where try table.mayMatch(unit, predicates) { result.append(unit) }
+        return result
+    }
 
     var schema: Schema { source.schema }
 
@@ -98,7 +111,7 @@ final class DeltaSourceReader: LakehouseSource {
                 let snapshot = try await log.snapshot(version: version)
                 state = snapshot
                 opened = DeltaTable(log: log, snapshot: snapshot, metadataFrom: opened)
-                units = opened.snapshotUnits()
+                units = try kept(opened.snapshotUnits(), in: opened)
                 let actions = try await log.commit(version) ?? []
                 commitStamp = (version, DeltaTable.commitTimestamp(actions, fileTime: nil) * 1000)
             } else if version >= 0 {
@@ -202,7 +215,8 @@ final class DeltaSourceReader: LakehouseSource {
             }
             return nil
         }
-        let units = source.plan.changeFeed ? DeltaTable.changeUnits(actions, before: state) : DeltaTable.appendUnits(actions)
+        let units = try kept(source.plan.changeFeed ? DeltaTable.changeUnits(actions, before: state) : DeltaTable.appendUnits(actions),
+                             in: table)
         try state.apply(actions, version: next)
         let millis = DeltaTable.commitTimestamp(actions, fileTime: nil)
         commitStamp = (next, millis * 1000)

@@ -5,7 +5,7 @@ extension DeltaTable {
     /// The data files of the current snapshot, in path order.
     public func snapshotUnits() -> [ReadUnit] {
         snapshot.files.values.sorted { $0.path < $1.path }.map {
-            ReadUnit(kind: .data, path: $0.path, partitionValues: $0.partitionValues, deletionVector: $0.deletionVector)
+            ReadUnit(kind: .data, path: $0.path, partitionValues: $0.partitionValues, deletionVector: $0.deletionVector, stats: $0.stats)
         }
     }
 
@@ -15,7 +15,8 @@ extension DeltaTable {
         var units: [ReadUnit] = []
         for action in actions {
             guard case .add(let add) = action, add.dataChange else { continue }
-            units.append(ReadUnit(kind: .inserted, path: add.path, partitionValues: add.partitionValues, deletionVector: add.deletionVector))
+            units.append(ReadUnit(kind: .inserted, path: add.path, partitionValues: add.partitionValues, deletionVector: add.deletionVector,
+                                  stats: add.stats))
         }
         return units
     }

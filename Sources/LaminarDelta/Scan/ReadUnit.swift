@@ -23,16 +23,19 @@ public struct ReadUnit: Sendable, Hashable {
     public var deletionVector: JSONValue?
     /// For `deletionVectorChange`: the vector the file had before the commit.
     public var previousDeletionVector: JSONValue?
+    /// The file's statistics JSON, when the log has them (data files only).
+    public var stats: String?
 
     /// Stable within a version: the kind and the path.
     public var id: String { kind.rawValue + ":" + path }
 
     public init(kind: Kind, path: String, partitionValues: [String: String?], deletionVector: JSONValue? = nil,
-                previousDeletionVector: JSONValue? = nil) {
+                previousDeletionVector: JSONValue? = nil, stats: String? = nil) {
         self.kind = kind
         self.path = path
         self.partitionValues = partitionValues
         self.deletionVector = deletionVector
         self.previousDeletionVector = previousDeletionVector
+        self.stats = stats
     }
 }
