@@ -40,25 +40,50 @@ extension DeltaTable {
     }
 
     public func readDataFileRows(_ add: AddFile) async throws(DeltaError) -> DataFileRows {
-        try await readFileRows(path: add.path, deletionVector: add.deletionVector, as: try dataSchema)
+        try await readFileRows(path: add.path, deletionVector: add.deletionVector, size: add.size, as: try dataSchema)
+    }
+
+    /// Every row group of a data file, decoded.
+    func decodeFile(key: String, size: Int64?) async throws(DeltaError) -> [RecordBatch] {
+        let name = "\(location)/\(key)"
+        let path: ObjectPath
+        do {
+            path = try ObjectPath(key)
+        } catch {
+            throw DeltaError(.corruptLog, "\(name): not a valid object key: \(error)")
+        }
+        if let size, size > wholeFileLimit, size <= Int64(Int.max) {
+            do {
+                let reader = try await ParquetFileReader(source: ObjectRangeSource(store: store, path: path, knownSize: Int(size)), name: name)
+                var batches: [RecordBatch] = []
+                for index in reader.metadata.rowGroups.indices {
+                    let range = try reader.rowGroupRange(index)
+                    let bytes = try await ParquetFileReader.fetch(range, from: reader.source, name: name)
+                    batches.append(try reader.decodeRowGroup(index, bytes: bytes, at: range.lowerBound))
+                }
+                return batches
+            } catch {
+                throw DeltaError(.corruptLog, "\(name): \(error)")
+            }
+        }
+        let bytes = try await log.io("reading \(name)") { try await store.get(path, range: nil) }
+        do {
+            return try ParquetFileReader.decodeAll(bytes, name: name)
+        } catch {
+            throw DeltaError(.corruptLog, "\(name): \(error)")
+        }
     }
 
     /// The rows of the file at `path` (as `add.path` spells it) in `target`, a schema of logical names:
     /// physical names and field ids are mapped to them, missing columns filled with nulls, and rows of the
     /// deletion vector left out.
-    func readFileRows(path: String, deletionVector: JSONValue?, as target: Schema) async throws(DeltaError) -> DataFileRows {
+    func readFileRows(path: String, deletionVector: JSONValue?, size: Int64? = nil, as target: Schema) async throws(DeltaError) -> DataFileRows {
         guard let key = PartitionPath.uriDecode(path), !key.contains("://") else {
             throw DeltaError(.unsupported, "\(location): \(path) is not a path inside the table")
         }
         var deleted = RoaringBitmap([])
         if let descriptor = try DeletionVectorDescriptor(deletionVector) { deleted = try await loadDeletionVector(descriptor) }
-        let bytes = try await log.io("reading \(location)/\(key)") { try await store.get(try ObjectPath(key), range: nil) }
-        let batches: [RecordBatch]
-        do {
-            batches = try ParquetFileReader.decodeAll(bytes, name: "\(location)/\(key)")
-        } catch {
-            throw DeltaError(.corruptLog, "\(location)/\(key): \(error)")
-        }
+        let batches = try await decodeFile(key: key, size: size)
         let mapping = try ColumnMapping(try metadata)
         var alignment: SchemaAlignment?
         var rows = DataFileRows(batches: [], positions: [], physicalRows: 0, deleted: deleted)

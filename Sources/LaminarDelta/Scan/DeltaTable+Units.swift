@@ -5,7 +5,8 @@ extension DeltaTable {
     /// The data files of the current snapshot, in path order.
     public func snapshotUnits() -> [ReadUnit] {
         snapshot.files.values.sorted { $0.path < $1.path }.map {
-            ReadUnit(kind: .data, path: $0.path, partitionValues: $0.partitionValues, deletionVector: $0.deletionVector, stats: $0.stats)
+            ReadUnit(kind: .data, path: $0.path, partitionValues: $0.partitionValues, deletionVector: $0.deletionVector, stats: $0.stats,
+                     size: $0.size)
         }
     }
 
@@ -16,7 +17,7 @@ extension DeltaTable {
         for action in actions {
             guard case .add(let add) = action, add.dataChange else { continue }
             units.append(ReadUnit(kind: .inserted, path: add.path, partitionValues: add.partitionValues, deletionVector: add.deletionVector,
-                                  stats: add.stats))
+                                  stats: add.stats, size: add.size))
         }
         return units
     }
@@ -30,7 +31,7 @@ extension DeltaTable {
         var removes: [RemoveFile] = []
         for action in actions {
             switch action {
-            case .cdc(let cdc): changeFiles.append(ReadUnit(kind: .changeData, path: cdc.path, partitionValues: cdc.partitionValues))
+            case .cdc(let cdc): changeFiles.append(ReadUnit(kind: .changeData, path: cdc.path, partitionValues: cdc.partitionValues, size: cdc.size))
             case .add(let add) where add.dataChange: adds.append(add)
             case .remove(let remove) where remove.dataChange: removes.append(remove)
             default: continue
@@ -43,9 +44,10 @@ extension DeltaTable {
         for add in adds {
             if let removal = removedPaths[add.path] {
                 units.append(ReadUnit(kind: .deletionVectorChange, path: add.path, partitionValues: add.partitionValues,
-                                      deletionVector: add.deletionVector, previousDeletionVector: removal.deletionVector))
+                                      deletionVector: add.deletionVector, previousDeletionVector: removal.deletionVector, size: add.size))
             } else {
-                units.append(ReadUnit(kind: .inserted, path: add.path, partitionValues: add.partitionValues, deletionVector: add.deletionVector))
+                units.append(ReadUnit(kind: .inserted, path: add.path, partitionValues: add.partitionValues, deletionVector: add.deletionVector,
+                                      stats: add.stats, size: add.size))
             }
         }
         for remove in removes where !addedPaths.contains(remove.path) {
@@ -53,7 +55,7 @@ extension DeltaTable {
             let known = previous.files.values.first { $0.path == remove.path }
             let values = remove.partitionValues ?? known?.partitionValues ?? [:]
             units.append(ReadUnit(kind: .deleted, path: remove.path, partitionValues: values,
-                                  deletionVector: remove.deletionVector ?? known?.deletionVector))
+                                  deletionVector: remove.deletionVector ?? known?.deletionVector, size: remove.size ?? known?.size))
         }
         return units
     }
@@ -81,13 +83,13 @@ extension DeltaTable {
         }
         switch unit.kind {
         case .data:
-            try emit(try await readFileRows(path: unit.path, deletionVector: unit.deletionVector, as: data).batches, type: nil)
+            try emit(try await readFileRows(path: unit.path, deletionVector: unit.deletionVector, size: unit.size, as: data).batches, type: nil)
         case .inserted:
-            try emit(try await readFileRows(path: unit.path, deletionVector: unit.deletionVector, as: data).batches, type: "insert")
+            try emit(try await readFileRows(path: unit.path, deletionVector: unit.deletionVector, size: unit.size, as: data).batches, type: "insert")
         case .deleted:
-            try emit(try await readFileRows(path: unit.path, deletionVector: unit.deletionVector, as: data).batches, type: "delete")
+            try emit(try await readFileRows(path: unit.path, deletionVector: unit.deletionVector, size: unit.size, as: data).batches, type: "delete")
         case .changeData:
-            let rows = try await readFileRows(path: unit.path, deletionVector: nil, as: Schema(data.fields + [changeType]))
+            let rows = try await readFileRows(path: unit.path, deletionVector: nil, size: unit.size, as: Schema(data.fields + [changeType]))
             for batch in rows.batches where batch.rowCount > 0 {
                 let full = try withPartitionColumns(batch, partitionValues: unit.partitionValues, schema: changeSchema)
                 output.append(full)
@@ -95,7 +97,7 @@ extension DeltaTable {
         case .deletionVectorChange:
             let before = try await deletedRows(unit.previousDeletionVector)
             let after = try await deletedRows(unit.deletionVector)
-            let all = try await readFileRows(path: unit.path, deletionVector: nil, as: data)
+            let all = try await readFileRows(path: unit.path, deletionVector: nil, size: unit.size, as: data)
             for (batch, positions) in zip(all.batches, all.positions) {
                 var deleted: [Int] = []
                 var restored: [Int] = []

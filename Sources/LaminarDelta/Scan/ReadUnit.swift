@@ -25,17 +25,20 @@ public struct ReadUnit: Sendable, Hashable {
     public var previousDeletionVector: JSONValue?
     /// The file's statistics JSON, when the log has them (data files only).
     public var stats: String?
+    /// The file's size, when the log records it.
+    public var size: Int64?
 
     /// Stable within a version: the kind and the path.
     public var id: String { kind.rawValue + ":" + path }
 
     public init(kind: Kind, path: String, partitionValues: [String: String?], deletionVector: JSONValue? = nil,
-                previousDeletionVector: JSONValue? = nil, stats: String? = nil) {
+                previousDeletionVector: JSONValue? = nil, stats: String? = nil, size: Int64? = nil) {
         self.kind = kind
         self.path = path
         self.partitionValues = partitionValues
         self.deletionVector = deletionVector
         self.previousDeletionVector = previousDeletionVector
         self.stats = stats
+        self.size = size
     }
 }

@@ -6,6 +6,9 @@ import LaminarObjectStore
 public struct DeltaTable: Sendable {
     public let log: DeltaLog
     public internal(set) var snapshot: Snapshot
+    /// Data files up to this size are fetched whole in one request; larger ones footer first, then one ranged
+    /// request per row group, so memory holds one row group at a time.
+    public var wholeFileLimit: Int64 = 32 * 1024 * 1024
 
     public var store: any ObjectStore { log.store }
     public var location: String { log.location }

@@ -141,14 +141,40 @@ public struct ParquetFileReader: Sendable {
     public func decodeRowGroup(_ index: Int, projection: Projection = .all, file: [UInt8]) throws(ParquetError)
         -> RecordBatch
     {
+        try decodeRowGroup(index, projection: projection, bytes: file, at: 0)
+    }
+
+    /// `range` of `source`, with a failure reported as a `ParquetError` naming the file.
+    public static func fetch(_ range: Range<Int>, from source: any RandomAccessSource, name: String) async throws(ParquetError) -> [UInt8] {
+        try await io(name) { try await source.read(range) }
+    }
+
+    /// The bytes a row group's chunks (of the projected fields) span in the file, for one ranged read.
+    public func rowGroupRange(_ index: Int, projection: Projection = .all) throws(ParquetError) -> Range<Int> {
+        var lower = Int.max
+        var upper = 0
+        for column in leafColumns(of: try fieldIndices(projection)) {
+            let range = try chunkRange(column, rowGroup: index)
+            lower = min(lower, range.lowerBound)
+            upper = max(upper, range.upperBound)
+        }
+        return lower <= upper ? lower..<upper : 0..<0
+    }
+
+    /// One row group decoded from `bytes`, which hold the file from offset `start` on (at least its
+    /// `rowGroupRange`): what a ranged read of a remote file fetched.
+    public func decodeRowGroup(_ index: Int, projection: Projection = .all, bytes file: [UInt8], at start: Int)
+        throws(ParquetError) -> RecordBatch
+    {
         let fields = try fieldIndices(projection)
         var decoder = RowGroupDecoder(reader: self, index: index)
         let columns = leafColumns(of: fields)
         var ranges: [Range<Int>] = []
         for column in columns {
-            let range = try chunkRange(column, rowGroup: index)
-            guard range.upperBound <= file.count else {
-                throw ParquetError.corruptPage("chunk \(range) lies outside the \(file.count) bytes given")
+            let absolute = try chunkRange(column, rowGroup: index)
+            let range = (absolute.lowerBound - start)..<(absolute.upperBound - start)
+            guard range.lowerBound >= 0, range.upperBound <= file.count else {
+                throw ParquetError.corruptPage("chunk \(absolute) lies outside the \(file.count) bytes given from offset \(start)")
                     .adding(file: name, rowGroup: index)
             }
             ranges.append(range)
