@@ -1,4 +1,5 @@
 import Foundation
+import LaminarArrow
 import LaminarDB
 import LaminarTestSupport
 import Testing
@@ -240,6 +241,15 @@ import Testing
         #expect((report.duckdb_rows ?? []).count == 3000)
         #expect(report.transaction_version != nil)
         #expect(report.operations.filter { $0 == "STREAMING UPDATE" }.count >= 2)
+
+        // Our own Delta source reads the table back from S3, with partition pruning.
+        let reader = try await LaminarDB.open(directory: directory.file("state-read"))
+        _ = try await reader.execute("CREATE SOURCE back WITH (type = 'delta', location = 's3://lake/tables/events', \(storage))")
+        let all = try #require(try await reader.execute("SELECT count(*), count(DISTINCT id) FROM back").result)
+        #expect(all.rows == [[.int64(3000), .int64(3000)]])
+        let slashes = try #require(try await reader.execute("SELECT count(*) FROM back WHERE part = 'x/y'").result)
+        #expect(slashes.rows == [[.int64(Int64((0..<3000).filter { $0 % 7 == 1 }.count))]])
+        await reader.shutdown()
     }
 
     /// `laminar table optimize|vacuum|history|info` on a table the sink wrote in many small commits: the rows

@@ -215,6 +215,25 @@ final class DeltaSourceReader: LakehouseSource {
             }
             return nil
         }
+        let planned = try table.schema
+        for action in actions {
+            guard case .metadata(let metadata) = action else { continue }
+            // Older versions with fewer columns read as nulls, and columns added later are left out; a commit
+            // that drops a planned column or changes its type cannot be read with the planned columns.
+            let changed = try DeltaSchema.arrowSchema(fromJSON: metadata.schemaString)
+            for field in planned.fields {
+                guard let index = changed.index(ofCaseInsensitive: field.name) else {
+                    if !field.isNullable {
+                        throw DeltaError(.schemaMismatch, "\(source.location): version \(next) has no column \(field.name); recreate the source to read past it")
+                    }
+                    continue
+                }
+                let type = changed.fields[index].type
+                if type != field.type, !SchemaAlignment.fits(type, into: field.type) {
+                    throw DeltaError(.schemaMismatch, "\(source.location): version \(next) changes column \(field.name) from \(DeltaSchema.typeName(field.type)) to \(DeltaSchema.typeName(type)); recreate the source to read past it")
+                }
+            }
+        }
         let units = try kept(source.plan.changeFeed ? DeltaTable.changeUnits(actions, before: state) : DeltaTable.appendUnits(actions),
                              in: table)
         try state.apply(actions, version: next)

@@ -82,7 +82,7 @@ public struct SchemaAlignment: Sendable {
     }
 
     /// Whether values of `given` can be stored in a column of `target` without loss.
-    static func fits(_ given: DataType, into target: DataType) -> Bool {
+    public static func fits(_ given: DataType, into target: DataType) -> Bool {
         if sameShape(given, target) { return true }
         let integers: [DataType] = [.int8, .int16, .int32, .int64]
         if let from = integers.firstIndex(of: given), let to = integers.firstIndex(of: target) { return from <= to }
