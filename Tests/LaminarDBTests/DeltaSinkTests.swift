@@ -206,6 +206,17 @@ import Testing
         for id in 3..<13 { expected.insert([.int(Int64(id)), .string("n\(id)"), .int(Int64(id * 10))]) }
         #expect(Set(report.rows) == expected)
         #expect(report.operations.contains("ADD COLUMNS"))
+
+        // Our source reads the evolved table, and its change feed from before the new column.
+        let reader = try await LaminarDB.open(directory: directory.file("state-read"))
+        _ = try await reader.execute("CREATE SOURCE back WITH (type = 'delta', location = '\(table)')")
+        let back = try #require(try await reader.execute("SELECT id, name, score FROM back").result)
+        #expect(Set(DeltaSourceTests.json(back.rows)) == expected)
+        _ = try await reader.execute("CREATE SOURCE feed WITH (type = 'delta', location = '\(table)', change_data_feed = true)")
+        let feed = try #require(try await reader.execute("SELECT id, score, _change_type FROM feed").result)
+        #expect(feed.rowCount == 12)
+        #expect(Set(feed.rows.map { $0[2] }) == [.utf8("insert")])
+        await reader.shutdown()
     }
 
     @Test func tablesOnS3ReadBackInDeltaRsAndDuckDB() async throws {
