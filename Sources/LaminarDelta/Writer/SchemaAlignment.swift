@@ -82,11 +82,25 @@ public struct SchemaAlignment: Sendable {
     }
 
     /// Whether values of `given` can be stored in a column of `target` without loss.
+    /// These are the widenings of Delta's type widening feature: wider integers, `float` to `double`,
+    /// integers to `double` and to decimals with room for every value, decimals to more precision, and
+    /// `date` to `timestamp_ntz`.
     public static func fits(_ given: DataType, into target: DataType) -> Bool {
         if sameShape(given, target) { return true }
         let integers: [DataType] = [.int8, .int16, .int32, .int64]
-        if let from = integers.firstIndex(of: given), let to = integers.firstIndex(of: target) { return from <= to }
-        return given == .float32 && target == .float64
+        let integerDigits = [3, 5, 10, 20]
+        switch (given, target) {
+        case (.float32, .float64): return true
+        case (.date32, .timestamp(_, nil)): return true
+        case (.decimal128(let p1, let s1), .decimal128(let p2, let s2)): return s2 >= s1 && p2 - s2 >= p1 - s1
+        case (_, .decimal128(let precision, let scale)):
+            guard let from = integers.firstIndex(of: given) else { return false }
+            return precision - scale >= integerDigits[from]
+        case (_, .float64): return integers.contains(given)
+        default:
+            guard let from = integers.firstIndex(of: given), let to = integers.firstIndex(of: target) else { return false }
+            return from <= to
+        }
     }
 
     /// Types equal up to nullability, field metadata and the names Arrow gives list and map entries.
