@@ -66,6 +66,26 @@ import Testing
                 #expect(Self.json(rows.rows) == Self.sorted(expected.changes["\(start)-\(end)"] ?? []), "changes \(start) to \(end)")
             }
         }
+        // Time travel and change feeds by time, from the commit times delta-rs recorded.
+        var stamps: [Int64] = []
+        for version in 0...expected.latest {
+            let name = String(format: "%020d.json", version)
+            let text = try String(contentsOfFile: table + "/_delta_log/" + name, encoding: .utf8)
+            let line = try #require(text.split(separator: "\n").first { $0.contains("\"commitInfo\"") })
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: [String: Any]])
+            stamps.append(try #require((object["commitInfo"]?["timestamp"] as? NSNumber)?.int64Value))
+        }
+        #expect(zip(stamps, stamps.dropFirst()).allSatisfy { $0 < $1 }, "commit times \(stamps)")
+        let at = Temporal.formatTimestamp(stamps[2], unit: .millisecond, utc: true)
+        _ = try await db.execute("CREATE SOURCE t2 WITH (type = 'delta', location = '\(table)', timestamp = '\(at)')")
+        let travelled = try #require(try await db.execute("SELECT id, name, region FROM t2").result)
+        #expect(Self.json(travelled.rows) == Self.sorted(expected.versions["2"] ?? []))
+        _ = try await db.execute("""
+            CREATE SOURCE since2 WITH (type = 'delta', location = '\(table)', mode = 'incremental', change_data_feed = true,
+                                       starting_timestamp = '\(at)')
+            """)
+        let sinceTwo = try #require(try await db.execute("SELECT _commit_version, id, _change_type, name FROM since2").result)
+        #expect(Self.json(sinceTwo.rows) == Self.sorted(expected.changes["2-\(expected.latest)"] ?? []))
         // The seed's query over a change feed.
         _ = try await db.execute("CREATE SOURCE feed WITH (type = 'delta', location = '\(table)', change_data_feed = true)")
         let counts = try #require(try await db.execute("""

@@ -12,12 +12,13 @@ import LaminarSQL
 /// `version` or `timestamp`), `incremental` (the commits from `starting_version` to the newest, then ends),
 /// `continuous` (the table now, or the commits from `starting_version`, then every new commit, polled every
 /// `poll_interval`) — and `change_data_feed = true` for the change feed: every change with `_change_type`,
-/// `_commit_version` and `_commit_timestamp`, from `starting_version` (0 by default). Storage options as for
-/// the Delta sink.
+/// `_commit_version` and `_commit_timestamp`, from `starting_version` (0 by default). `starting_timestamp`
+/// starts at the first commit made at or after a time instead. Storage options as for the Delta sink.
 public struct DeltaSourceConnector: SourceConnector {
     public let type = "delta"
 
-    static let keys = ["location", "path", "mode", "version", "timestamp", "starting_version", "change_data_feed", "poll_interval"]
+    static let keys = ["location", "path", "mode", "version", "timestamp", "starting_version", "starting_timestamp",
+                       "change_data_feed", "poll_interval"]
 
     public init() {}
 
@@ -38,6 +39,16 @@ public struct DeltaSourceConnector: SourceConnector {
         let timestampText = try options.string("timestamp")
         let changeFeed = try options.bool("change_data_feed") ?? false
         let startingVersion = try options.int("starting_version")
+        var startingTimestamp: Int64?
+        if let text = try options.string("starting_timestamp") {
+            guard startingVersion == nil else {
+                throw options.invalid("starting_timestamp", "give starting_version or starting_timestamp, not both")
+            }
+            guard let parsed = Temporal.parseTimestamp(text, unit: .millisecond) else {
+                throw options.invalid("starting_timestamp", "expected a timestamp such as '2026-01-05 09:30:00' (UTC) or ISO 8601 with a zone")
+            }
+            startingTimestamp = parsed.ticks
+        }
         let poll = try options.duration("poll_interval") ?? .seconds(1)
         guard poll > .zero else { throw options.invalid("poll_interval", "must be positive") }
         let defaultMode = version != nil || timestampText != nil ? "snapshot" : "batch"
@@ -49,8 +60,8 @@ public struct DeltaSourceConnector: SourceConnector {
         } else if version != nil || timestampText != nil {
             throw options.invalid(version != nil ? "version" : "timestamp", "version and timestamp belong to mode = 'snapshot'")
         }
-        if mode == "incremental", startingVersion == nil {
-            throw options.invalid("mode", "incremental mode reads the commits from starting_version on; set starting_version")
+        if mode == "incremental", startingVersion == nil, startingTimestamp == nil {
+            throw options.invalid("mode", "incremental mode reads the commits from starting_version (or starting_timestamp) on; set one")
         }
         if let startingVersion, startingVersion < 0 { throw options.invalid("starting_version", "must not be negative") }
         var timestamp: Int64?
@@ -76,7 +87,7 @@ public struct DeltaSourceConnector: SourceConnector {
                 ])
             }
             let plan = DeltaReadPlan(mode: mode, version: version, timestamp: timestamp, startingVersion: startingVersion,
-                                     changeFeed: changeFeed)
+                                     startingTimestamp: startingTimestamp, changeFeed: changeFeed)
             return PreparedDeltaSource(location: location, storage: storage, schema: schema, plan: plan, pollInterval: poll)
         } catch let error as SQLError {
             throw error
@@ -93,6 +104,8 @@ struct DeltaReadPlan: Sendable {
     /// Milliseconds since the epoch.
     var timestamp: Int64?
     var startingVersion: Int64?
+    /// Milliseconds since the epoch: start at the first commit made at or after it.
+    var startingTimestamp: Int64?
     var changeFeed: Bool
 }
 

@@ -57,8 +57,14 @@ final class DeltaSourceReader: LakehouseSource {
                 throw DeltaError(.io, "opening \(source.location): \(error)")
             }
             let log = DeltaLog(store: store, location: source.location)
-            let plan = source.plan
             let latest = try await log.latestVersion() ?? 0
+            var plan = source.plan
+            if let millis = plan.startingTimestamp {
+                // The first commit at or after the time: one past the newest before it.
+                var first: Int64 = 0
+                if millis > Int64.min, let before = try? await log.version(atOrBefore: millis - 1) { first = before + 1 }
+                plan.startingVersion = first
+            }
             var snapshotVersion: Int64?
             var tailFrom: Int64
             switch plan.mode {
