@@ -38,8 +38,8 @@ public protocol PreparedSource: Sendable {
     /// A reader for the durable consumer `consumer` (a sink, by name): sources that retain input for
     /// replay keep it until every such consumer has committed past it.
     func makeReader(consumer: String) async throws(EngineError) -> any LakehouseSource
-    /// A reader that may skip data `filters` rule out (see the default below).
-    func makeReader(consumer: String?, filters: [ScanFilter]) async throws(EngineError) -> any LakehouseSource
+    /// A reader that may read less, as `hints` allow (see the default below).
+    func makeReader(consumer: String?, hints: ScanHints) async throws(EngineError) -> any LakehouseSource
 }
 
 extension PreparedSource {
@@ -47,9 +47,9 @@ extension PreparedSource {
         try await makeReader()
     }
 
-    /// A reader for `consumer` (or for one query, when nil) that may skip data `filters` rule out; sources
-    /// that cannot use them read everything, which is always correct since the query's filter still runs.
-    public func makeReader(consumer: String?, filters: [ScanFilter]) async throws(EngineError) -> any LakehouseSource {
+    /// A reader for `consumer` (or for one query, when nil) that may skip data the hints rule out and leave
+    /// unread columns null; sources that cannot use them read everything, which is always correct.
+    public func makeReader(consumer: String?, hints: ScanHints) async throws(EngineError) -> any LakehouseSource {
         if let consumer { return try await makeReader(consumer: consumer) }
         return try await makeReader()
     }

@@ -158,7 +158,7 @@ public actor LaminarDB {
         } catch {
             throw error.withSource(queryOrStream)
         }
-        let reader = Handoff(try await provider(for: plan).makeReader(consumer: nil, filters: ScanFilter.conjuncts(of: plan)))
+        let reader = Handoff(try await provider(for: plan).makeReader(consumer: nil, hints: ScanHints(plan: plan)))
         let channel = BatchChannel<RecordBatch>(capacity: 4)
         let task = Task {
             do {
@@ -328,7 +328,7 @@ public actor LaminarDB {
         }
         let checkpointing = Checkpointing(pipeline: name.lowercased(), storage: storage, interval: interval)
         let sink = Handoff(try await prepared.makeSink())
-        let reader = Handoff(try await provider(for: plan).makeReader(consumer: name.lowercased(), filters: ScanFilter.conjuncts(of: plan)))
+        let reader = Handoff(try await provider(for: plan).makeReader(consumer: name.lowercased(), hints: ScanHints(plan: plan)))
         let metrics = PipelineMetrics()
         let task = Task {
             try await Pipeline(plan: plan, source: reader.value, sink: sink.value, checkpointing: checkpointing, metrics: metrics).run()
@@ -419,7 +419,7 @@ public actor LaminarDB {
     }
 
     private nonisolated static func collect(_ plan: LogicalPlan, provider: any PreparedSource) async throws -> QueryResult {
-        let reader = try await provider.makeReader(consumer: nil, filters: ScanFilter.conjuncts(of: plan))
+        let reader = try await provider.makeReader(consumer: nil, hints: ScanHints(plan: plan))
         let sink = CollectingSink()
         try await Pipeline(plan: plan, source: reader, sink: sink).run()
         return QueryResult(schema: plan.schema, batches: sink.batches)

@@ -118,11 +118,13 @@ struct PreparedDeltaSource: PreparedSource {
 
     var isBounded: Bool { plan.mode != "continuous" }
 
-    func makeReader() async throws(EngineError) -> any LakehouseSource { DeltaSourceReader(self, filters: []) }
+    func makeReader() async throws(EngineError) -> any LakehouseSource { DeltaSourceReader(self, filters: [], columns: nil) }
 
-    /// Readers skip files that partition values or statistics prove hold no row matching `filters`.
-    func makeReader(consumer: String?, filters: [ScanFilter]) async throws(EngineError) -> any LakehouseSource {
-        DeltaSourceReader(self, filters: filters.map { SkippingPredicate(column: $0.column, op: $0.op, value: $0.value) })
+    /// Readers skip files that partition values or statistics prove hold no row matching the filters, and
+    /// decode only the columns the query reads.
+    func makeReader(consumer: String?, hints: ScanHints) async throws(EngineError) -> any LakehouseSource {
+        DeltaSourceReader(self, filters: hints.filters.map { SkippingPredicate(column: $0.column, op: $0.op, value: $0.value) },
+                          columns: hints.columns)
     }
 }
 #endif

@@ -32,10 +32,13 @@ final class DeltaSourceReader: LakehouseSource {
     private var commitStamp: (version: Int64, micros: Int64) = (0, 0)
 
     private let predicates: [SkippingPredicate]
+    /// The columns the query reads; nil for all.
+    private let columns: Set<String>?
 
-    init(_ source: PreparedDeltaSource, filters: [SkippingPredicate]) {
+    init(_ source: PreparedDeltaSource, filters: [SkippingPredicate], columns: Set<String>?) {
         self.source = source
         predicates = filters
+        self.columns = columns
     }
 
     /// The units that may hold rows the query keeps.
@@ -156,7 +159,8 @@ final class DeltaSourceReader: LakehouseSource {
                     pending = try await read(next, table: table)
                     // Decode the following file while this one's rows go through the pipeline.
                     if let following = units[(index + 1)...].first(where: { !completed.contains($0.id) }) {
-                        prefetched = (following.id, Task { try await table.read(following) })
+                        let columns = self.columns
+                        prefetched = (following.id, Task { try await table.read(following, columns: columns) })
                     }
                     if resumeUnit == next.id {
                         pending = Self.dropping(skipRows, from: pending)
@@ -196,11 +200,11 @@ final class DeltaSourceReader: LakehouseSource {
     private var prefetched: (id: String, task: Task<[RecordBatch], any Error>)?
 
     private func read(_ unit: ReadUnit, table: DeltaTable) async throws(DeltaError) -> [RecordBatch] {
-        guard let (id, task) = prefetched else { return try await table.read(unit) }
+        guard let (id, task) = prefetched else { return try await table.read(unit, columns: columns) }
         prefetched = nil
         guard id == unit.id else {
             task.cancel()
-            return try await table.read(unit)
+            return try await table.read(unit, columns: columns)
         }
         do {
             return try await task.value

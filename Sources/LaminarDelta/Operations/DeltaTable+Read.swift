@@ -43,8 +43,8 @@ extension DeltaTable {
         try await readFileRows(path: add.path, deletionVector: add.deletionVector, size: add.size, as: try dataSchema)
     }
 
-    /// Every row group of a data file, decoded.
-    func decodeFile(key: String, size: Int64?) async throws(DeltaError) -> [RecordBatch] {
+    /// Every row group of a data file, decoded, with only the top-level fields `keep` accepts.
+    func decodeFile(key: String, size: Int64?, keep: (Field) -> Bool) async throws(DeltaError) -> [RecordBatch] {
         let name = "\(location)/\(key)"
         let path: ObjectPath
         do {
@@ -55,11 +55,12 @@ extension DeltaTable {
         if let size, size > wholeFileLimit, size <= Int64(Int.max) {
             do {
                 let reader = try await ParquetFileReader(source: ObjectRangeSource(store: store, path: path, knownSize: Int(size)), name: name)
+                let projection = ParquetFileReader.Projection.names(reader.arrowSchema.fields.filter(keep).map(\.name))
                 var batches: [RecordBatch] = []
                 for index in reader.metadata.rowGroups.indices {
-                    let range = try reader.rowGroupRange(index)
+                    let range = try reader.rowGroupRange(index, projection: projection)
                     let bytes = try await ParquetFileReader.fetch(range, from: reader.source, name: name)
-                    batches.append(try reader.decodeRowGroup(index, bytes: bytes, at: range.lowerBound))
+                    batches.append(try reader.decodeRowGroup(index, projection: projection, bytes: bytes, at: range.lowerBound))
                 }
                 return batches
             } catch {
@@ -68,7 +69,13 @@ extension DeltaTable {
         }
         let bytes = try await log.io("reading \(name)") { try await store.get(path, range: nil) }
         do {
-            return try ParquetFileReader.decodeAll(bytes, name: name)
+            let reader = try ParquetFileReader(bytes: bytes, name: name)
+            let projection = ParquetFileReader.Projection.names(reader.arrowSchema.fields.filter(keep).map(\.name))
+            var batches: [RecordBatch] = []
+            for index in reader.metadata.rowGroups.indices {
+                batches.append(try reader.decodeRowGroup(index, projection: projection, file: bytes))
+            }
+            return batches
         } catch {
             throw DeltaError(.corruptLog, "\(name): \(error)")
         }
@@ -83,8 +90,8 @@ extension DeltaTable {
         }
         var deleted = RoaringBitmap([])
         if let descriptor = try DeletionVectorDescriptor(deletionVector) { deleted = try await loadDeletionVector(descriptor) }
-        let batches = try await decodeFile(key: key, size: size)
         let mapping = try ColumnMapping(try metadata)
+        let batches = try await decodeFile(key: key, size: size) { mapping.match($0, in: target.fields) != nil }
         var alignment: SchemaAlignment?
         var rows = DataFileRows(batches: [], positions: [], physicalRows: 0, deleted: deleted)
         for batch in batches {
@@ -142,7 +149,8 @@ extension DeltaTable {
 
     /// `batch` (data columns) with the partition columns added from `partitionValues`, in the order of
     /// `schema` (the table's columns, plus any extra columns the batch carries at the end).
-    func withPartitionColumns(_ batch: RecordBatch, partitionValues: [String: String?], schema: Schema) throws(DeltaError) -> RecordBatch {
+    func withPartitionColumns(_ batch: RecordBatch, partitionValues: [String: String?], schema: Schema,
+                              unread: Set<String> = []) throws(DeltaError) -> RecordBatch {
         let mapping = try ColumnMapping(try metadata)
         let partitions = Set(try metadata.partitionColumns)
         var columns: [any ArrowArray] = []
@@ -157,6 +165,8 @@ extension DeltaTable {
                 }
             } else if let column = batch.column(named: field.name) {
                 columns.append(column)
+            } else if unread.contains(field.name) {
+                columns.append(makeNullArray(type: field.type, count: batch.rowCount))
             } else {
                 throw DeltaError(.corruptLog, "\(location): a file lacks column \(field.name)")
             }

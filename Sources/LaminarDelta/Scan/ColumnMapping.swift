@@ -41,7 +41,8 @@ public enum ColumnMapping: String, Sendable {
         }
     }
 
-    private func match(_ field: Field, in candidates: [Field]) -> Field? {
+    /// The logical field a file's field stands for, if any.
+    func match(_ field: Field, in candidates: [Field]) -> Field? {
         switch self {
         case .none: return candidates.first { $0.name.lowercased() == field.name.lowercased() }
         case .name: return candidates.first { physicalName(of: $0) == field.name }

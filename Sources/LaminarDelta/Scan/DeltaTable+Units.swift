@@ -61,15 +61,25 @@ extension DeltaTable {
     }
 
     /// The rows of a unit with every table column; change units (all but `data`) also get `_change_type`.
-    public func read(_ unit: ReadUnit) async throws(DeltaError) -> [RecordBatch] {
+    /// With `columns`, only those are decoded (at least one, to keep the row count); the others are null.
+    public func read(_ unit: ReadUnit, columns: Set<String>? = nil) async throws(DeltaError) -> [RecordBatch] {
         let schema = try self.schema
-        let data = try dataSchema
+        let allData = try dataSchema
+        var data = allData
+        var unread = Set<String>()
+        if let columns {
+            let wanted = Set(columns.map { $0.lowercased() })
+            var kept = allData.fields.filter { wanted.contains($0.name.lowercased()) }
+            if kept.isEmpty, let first = allData.fields.first { kept = [first] }
+            data = Schema(kept, metadata: allData.metadata)
+            unread = Set(allData.fields.map(\.name)).subtracting(kept.map(\.name))
+        }
         let changeType = Field(name: "_change_type", type: .utf8, nullable: false)
         let changeSchema = Schema(schema.fields + [changeType])
         var output: [RecordBatch] = []
         func emit(_ batches: [RecordBatch], type: String?) throws(DeltaError) {
             for batch in batches where batch.rowCount > 0 {
-                let full = try withPartitionColumns(batch, partitionValues: unit.partitionValues, schema: schema)
+                let full = try withPartitionColumns(batch, partitionValues: unit.partitionValues, schema: schema, unread: unread)
                 guard let type else {
                     output.append(full)
                     continue
@@ -91,7 +101,7 @@ extension DeltaTable {
         case .changeData:
             let rows = try await readFileRows(path: unit.path, deletionVector: nil, size: unit.size, as: Schema(data.fields + [changeType]))
             for batch in rows.batches where batch.rowCount > 0 {
-                let full = try withPartitionColumns(batch, partitionValues: unit.partitionValues, schema: changeSchema)
+                let full = try withPartitionColumns(batch, partitionValues: unit.partitionValues, schema: changeSchema, unread: unread)
                 output.append(full)
             }
         case .deletionVectorChange:
