@@ -119,7 +119,8 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.file("out"))
         #expect(names.allSatisfy { !$0.hasPrefix(".") }, "in-progress files remain: \(names)")
         var ids: [Int64] = []
-        for name in names {
+        // Files are named by epoch, so name order is commit order (a slow machine may run past one checkpoint).
+        for name in names.sorted() {
             for batch in try await ParquetFileReader(path: directory.file("out/\(name)")).read() {
                 ids += (batch.columns[0] as? Int64Array)?.values.compactMap { $0 } ?? []
             }
