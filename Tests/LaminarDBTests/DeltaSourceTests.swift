@@ -86,6 +86,16 @@ import Testing
             """)
         let sinceTwo = try #require(try await db.execute("SELECT _commit_version, id, _change_type, name FROM since2").result)
         #expect(Self.json(sinceTwo.rows) == Self.sorted(expected.changes["2-\(expected.latest)"] ?? []))
+        // A stream of appends stops at the update, or skips the commits that changed rows.
+        _ = try await db.execute("CREATE SOURCE appends WITH (type = 'delta', location = '\(table)', mode = 'incremental', starting_version = 0)")
+        let refused = await #expect(throws: (any Error).self) { try await db.execute("SELECT id FROM appends") }
+        #expect(String(describing: refused).contains("version 2 updated or deleted rows"), "\(String(describing: refused))")
+        _ = try await db.execute("""
+            CREATE SOURCE skipping WITH (type = 'delta', location = '\(table)', mode = 'incremental', starting_version = 0,
+                                         skip_change_commits = true)
+            """)
+        let appended = try #require(try await db.execute("SELECT id, name FROM skipping").result)
+        #expect(Self.json(appended.rows) == Self.sorted((1...8).map { [.int(Int64($0)), .string(["a", "b", "c", "d", "e", "f", "g", "h"][$0 - 1])] }))
         // The seed's query over a change feed.
         _ = try await db.execute("CREATE SOURCE feed WITH (type = 'delta', location = '\(table)', change_data_feed = true)")
         let counts = try #require(try await db.execute("""

@@ -13,12 +13,14 @@ import LaminarSQL
 /// `continuous` (the table now, or the commits from `starting_version`, then every new commit, polled every
 /// `poll_interval`) — and `change_data_feed = true` for the change feed: every change with `_change_type`,
 /// `_commit_version` and `_commit_timestamp`, from `starting_version` (0 by default). `starting_timestamp`
-/// starts at the first commit made at or after a time instead. Storage options as for the Delta sink.
+/// starts at the first commit made at or after a time instead. Without the change feed, a commit that
+/// updated or deleted rows stops the stream, unless `skip_change_commits = true`. Storage options as for the
+/// Delta sink.
 public struct DeltaSourceConnector: SourceConnector {
     public let type = "delta"
 
     static let keys = ["location", "path", "mode", "version", "timestamp", "starting_version", "starting_timestamp",
-                       "change_data_feed", "poll_interval"]
+                       "change_data_feed", "skip_change_commits", "poll_interval"]
 
     public init() {}
 
@@ -64,6 +66,7 @@ public struct DeltaSourceConnector: SourceConnector {
             throw options.invalid("mode", "incremental mode reads the commits from starting_version (or starting_timestamp) on; set one")
         }
         if let startingVersion, startingVersion < 0 { throw options.invalid("starting_version", "must not be negative") }
+        if let version, version < 0 { throw options.invalid("version", "must not be negative") }
         var timestamp: Int64?
         if let timestampText {
             guard let parsed = Temporal.parseTimestamp(timestampText, unit: .millisecond) else {
@@ -87,7 +90,8 @@ public struct DeltaSourceConnector: SourceConnector {
                 ])
             }
             let plan = DeltaReadPlan(mode: mode, version: version, timestamp: timestamp, startingVersion: startingVersion,
-                                     startingTimestamp: startingTimestamp, changeFeed: changeFeed)
+                                     startingTimestamp: startingTimestamp, changeFeed: changeFeed,
+                                     skipChangeCommits: try options.bool("skip_change_commits") ?? false)
             return PreparedDeltaSource(location: location, storage: storage, schema: schema, plan: plan, pollInterval: poll)
         } catch let error as SQLError {
             throw error
@@ -107,6 +111,8 @@ struct DeltaReadPlan: Sendable {
     /// Milliseconds since the epoch: start at the first commit made at or after it.
     var startingTimestamp: Int64?
     var changeFeed: Bool
+    /// Without the change feed, skip commits that updated or deleted rows instead of failing on them.
+    var skipChangeCommits: Bool
 }
 
 struct PreparedDeltaSource: PreparedSource {

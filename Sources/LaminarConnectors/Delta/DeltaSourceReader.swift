@@ -65,7 +65,11 @@ final class DeltaSourceReader: LakehouseSource {
             if let millis = plan.startingTimestamp {
                 // The first commit at or after the time: one past the newest before it.
                 var first: Int64 = 0
-                if millis > Int64.min, let before = try? await log.version(atOrBefore: millis - 1) { first = before + 1 }
+                do {
+                    first = try await log.version(atOrBefore: millis > Int64.min ? millis - 1 : millis) + 1
+                } catch where error.kind == .notFound {
+                    first = 0
+                }
                 plan.startingVersion = first
             }
             var snapshotVersion: Int64?
@@ -122,9 +126,15 @@ final class DeltaSourceReader: LakehouseSource {
                 opened = DeltaTable(log: log, snapshot: snapshot, metadataFrom: opened)
                 units = try kept(opened.snapshotUnits(), in: opened)
                 let actions = try await log.commit(version) ?? []
-                commitStamp = (version, DeltaTable.commitTimestamp(actions, fileTime: nil) * 1000)
+                commitStamp = (version, DeltaTable.commitTimestamp(actions, fileTime: nil).multipliedReportingOverflow(by: 1000).partialValue)
             } else if version >= 0 {
-                state = (try? await log.snapshot(version: version)) ?? Snapshot()
+                do {
+                    state = try await log.snapshot(version: version)
+                } catch where error.kind == .notFound {
+                    // The log no longer reaches back to `version`: follow the commits from there without the
+                    // files before them (removes then carry their own partition values).
+                    state = Snapshot(emptyAt: version)
+                }
             }
             table = opened
             if !inSnapshot, !completed.isEmpty || resumeUnit != nil {
@@ -177,6 +187,7 @@ final class DeltaSourceReader: LakehouseSource {
                 }
                 units = []
                 completed = []
+                resumeUnit = nil
                 if let found = try await nextCommit(table) {
                     units = found
                     if units.isEmpty { version += 1 }
@@ -217,11 +228,16 @@ final class DeltaSourceReader: LakehouseSource {
 
     /// The units of commit `version + 1`, or nil when it does not exist yet (or is past the end).
     private func nextCommit(_ table: DeltaTable) async throws(DeltaError) -> [ReadUnit]? {
+        guard version < Int64.max else { return nil }
         let next = version + 1
         if let until, next > until { return nil }
         guard let actions = try await table.log.commit(next) else {
             guard until == nil else {
                 throw DeltaError(.notFound, "\(source.location): commit \(next) is missing (cleaned up?); the read cannot continue")
+            }
+            // Not there yet, or cleaned up: only a newer commit tells the two apart.
+            if let latest = try await table.log.latestVersion(), latest > next {
+                throw DeltaError(.notFound, "\(source.location): commit \(next) was cleaned up before the stream read it (the log now holds up to \(latest)); restart from a newer version")
             }
             return nil
         }
@@ -244,11 +260,11 @@ final class DeltaSourceReader: LakehouseSource {
                 }
             }
         }
-        let units = try kept(source.plan.changeFeed ? DeltaTable.changeUnits(actions, before: state) : DeltaTable.appendUnits(actions),
+        let units = try kept(source.plan.changeFeed ? DeltaTable.changeUnits(actions, before: state) : DeltaTable.appendUnits(actions, version: next, skipChangeCommits: source.plan.skipChangeCommits),
                              in: table)
         try state.apply(actions, version: next)
         let millis = DeltaTable.commitTimestamp(actions, fileTime: nil)
-        commitStamp = (next, millis * 1000)
+        commitStamp = (next, millis.multipliedReportingOverflow(by: 1000).partialValue)
         return units
     }
 

@@ -10,13 +10,16 @@ extension DeltaTable {
             guard let bytes = Z85.decode(descriptor.pathOrInlineDv) else {
                 throw DeltaError(.corruptLog, "\(location): an inline deletion vector that is not Z85")
             }
-            return try RoaringBitmap.decode(deletionVector: Array(bytes.prefix(descriptor.sizeInBytes)), name: "\(location) inline deletion vector")
+            guard descriptor.sizeInBytes >= 0 else { throw DeltaError(.corruptLog, "\(location): an inline deletion vector of negative size") }
+            return try RoaringBitmap.decode(deletionVector: Array(bytes.prefix(descriptor.sizeInBytes)), name: "\(location) inline deletion vector",
+                                            limit: descriptor.cardinality)
         case "u":
             let key = try descriptor.relativeFileKey()
             let name = "\(location)/\(key)"
             let bytes = try await log.io("reading \(name)") { try await store.get(try ObjectPath(key), range: nil) }
             let start = descriptor.offset ?? 0
-            guard start >= 0, start + 4 + descriptor.sizeInBytes + 4 <= bytes.count else {
+            guard start >= 0, descriptor.sizeInBytes >= 0, start <= bytes.count, descriptor.sizeInBytes <= bytes.count - start,
+                  bytes.count - start - descriptor.sizeInBytes >= 8 else {
                 throw DeltaError(.corruptLog, "\(name): a deletion vector of \(descriptor.sizeInBytes) bytes at offset \(start) does not fit in \(bytes.count) bytes")
             }
             let size = Int(Self.bigEndian32(bytes, at: start))
@@ -28,7 +31,7 @@ extension DeltaTable {
             guard checksum == Self.crc32(blob) else {
                 throw DeltaError(.corruptLog, "\(name): the deletion vector at offset \(start) fails its CRC-32 check")
             }
-            return try RoaringBitmap.decode(deletionVector: blob, name: name)
+            return try RoaringBitmap.decode(deletionVector: blob, name: name, limit: descriptor.cardinality)
         default:
             throw DeltaError(.unsupported, "\(location): deletion vectors stored as '\(descriptor.storageType)' (absolute paths) are not supported yet")
         }

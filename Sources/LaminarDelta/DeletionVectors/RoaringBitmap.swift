@@ -62,7 +62,9 @@ public struct RoaringBitmap: Sendable, Hashable {
     static let magic: UInt32 = 1_681_511_377
 
     /// Decodes a deletion vector's bitmap: the 4-byte magic, then the 64-bit portable serialization.
-    public static func decode(deletionVector bytes: [UInt8], name: String) throws(DeltaError) -> RoaringBitmap {
+    /// `limit`, the cardinality the log claims, bounds how many rows the decoding may produce, so a damaged
+    /// or hostile run container cannot expand into billions of entries.
+    public static func decode(deletionVector bytes: [UInt8], name: String, limit: Int64? = nil) throws(DeltaError) -> RoaringBitmap {
         var reader = Reader(bytes: bytes, offset: 0, name: name)
         let magic = try reader.u32()
         guard magic == Self.magic else {
@@ -71,14 +73,15 @@ public struct RoaringBitmap: Sendable, Hashable {
         let buckets = try reader.u64()
         guard buckets <= UInt64(bytes.count) else { throw DeltaError(.corruptLog, "\(name): \(buckets) buckets in \(bytes.count) bytes") }
         var values: [UInt64] = []
+        let cap = Int(clamping: max(0, limit ?? Int64(bytes.count) * 8 * 65_536))
         for _ in 0..<buckets {
             let high = UInt64(try reader.u32()) << 32
-            for low in try decode32(&reader) { values.append(high | UInt64(low)) }
+            for low in try decode32(&reader, remaining: cap - values.count) { values.append(high | UInt64(low)) }
         }
         return RoaringBitmap(values)
     }
 
-    private static func decode32(_ reader: inout Reader) throws(DeltaError) -> [UInt32] {
+    private static func decode32(_ reader: inout Reader, remaining: Int) throws(DeltaError) -> [UInt32] {
         let cookie = try reader.u32()
         var size: Int
         var runFlags: [UInt8] = []
@@ -109,6 +112,9 @@ public struct RoaringBitmap: Sendable, Hashable {
                     let start = UInt32(try reader.u16())
                     let length = UInt32(try reader.u16())
                     guard start + length <= 0xFFFF else { throw DeltaError(.corruptLog, "\(reader.name): a Roaring run past its container") }
+                    guard values.count + Int(length) + 1 <= remaining else {
+                        throw DeltaError(.corruptLog, "\(reader.name): the deletion vector holds more rows than its descriptor's cardinality")
+                    }
                     for value in start...(start + length) { values.append(base | value) }
                 }
             } else if header.cardinality > 4096 {

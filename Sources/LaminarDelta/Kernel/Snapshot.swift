@@ -30,6 +30,11 @@ public struct Snapshot: Sendable {
         metadata = other.metadata ?? metadata
     }
 
+    /// An empty state standing at `version`, for following commits after it without their history.
+    public init(emptyAt version: Int64) {
+        self.version = version
+    }
+
     /// The state a checkpoint at `version` records: its actions are already reconciled.
     public init(checkpoint actions: [DeltaAction], version: Int64) {
         reconcile(actions)

@@ -74,7 +74,8 @@ public struct DeltaLog: Sendable {
         } else {
             snapshot = Snapshot()
         }
-        guard snapshot.version + 1 > target || listing.commits[snapshot.version + 1] != nil else {
+        if snapshot.version >= target { return snapshot }
+        guard listing.commits[snapshot.version + 1] != nil else {
             let first = listing.commits.keys.min() ?? 0
             throw DeltaError(.notFound, "\(location): version \(target) cannot be rebuilt: the log starts at version \(first) and no checkpoint at or before \(target) remains")
         }
@@ -136,7 +137,7 @@ extension DeltaLog {
         for version in listing.commits.keys.sorted() {
             guard let actions = try await commit(version) else { continue }
             var stamp = DeltaTable.commitTimestamp(actions, fileTime: listing.commits[version]?.lastModified)
-            if previous != .min, stamp <= previous { stamp = previous + 1 }
+            if previous != .min, stamp <= previous { stamp = previous.addingReportingOverflow(1).partialValue }
             previous = stamp
             if first == nil { first = stamp }
             guard stamp <= millis else { break }

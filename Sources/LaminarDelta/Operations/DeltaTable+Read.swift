@@ -56,6 +56,7 @@ extension DeltaTable {
             do {
                 let reader = try await ParquetFileReader(source: ObjectRangeSource(store: store, path: path, knownSize: Int(size)), name: name)
                 let projection = ParquetFileReader.Projection.names(reader.arrowSchema.fields.filter(keep).map(\.name))
+                if case .names(let names) = projection, names.isEmpty { return Self.rowCountsOnly(reader) }
                 var batches: [RecordBatch] = []
                 for index in reader.metadata.rowGroups.indices {
                     let range = try reader.rowGroupRange(index, projection: projection)
@@ -71,6 +72,7 @@ extension DeltaTable {
         do {
             let reader = try ParquetFileReader(bytes: bytes, name: name)
             let projection = ParquetFileReader.Projection.names(reader.arrowSchema.fields.filter(keep).map(\.name))
+            if case .names(let names) = projection, names.isEmpty { return Self.rowCountsOnly(reader) }
             var batches: [RecordBatch] = []
             for index in reader.metadata.rowGroups.indices {
                 batches.append(try reader.decodeRowGroup(index, projection: projection, file: bytes))
@@ -105,7 +107,9 @@ extension DeltaTable {
             }
             let positions = RowPositions(first: first, kept: kept, count: kept?.count ?? batch.rowCount)
             var live = try mapping.logical(batch, as: target)
-            if let kept {
+            if let kept, live.columns.isEmpty {
+                live = RecordBatch(emptySchemaRowCount: kept.count)
+            } else if let kept {
                 do {
                     live = try Compute.take(live, indices: kept)
                 } catch {
@@ -145,6 +149,12 @@ extension DeltaTable {
         } catch {
             throw DeltaError(.corruptLog, "relabelling timestamps: \(error)")
         }
+    }
+
+    /// A file none of whose columns is read still has rows: one column-less batch per row group, with its
+    /// row count, which alignment fills with nulls.
+    static func rowCountsOnly(_ reader: ParquetFileReader) -> [RecordBatch] {
+        reader.metadata.rowGroups.map { RecordBatch(emptySchemaRowCount: Int(max(0, $0.numRows))) }
     }
 
     /// `batch` (data columns) with the partition columns added from `partitionValues`, in the order of

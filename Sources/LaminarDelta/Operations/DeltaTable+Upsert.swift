@@ -143,6 +143,8 @@ extension DeltaTable {
                 let (descriptor, key) = try await writeDeletionVector(deleted)
                 var marked = file
                 marked.deletionVector = descriptor.json
+                marked.dataChange = true
+                marked.modificationTime = now
                 marked.stats = Self.looseBounds(file.stats, physicalRows: rows.physicalRows)
                 plan.actions.append(.add(marked))
                 plan.writtenKeys.append(key)

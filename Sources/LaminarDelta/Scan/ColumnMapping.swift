@@ -34,6 +34,8 @@ public enum ColumnMapping: String, Sendable {
             fields.append(renamed)
             columns.append(array)
         }
+        // A batch whose columns are all dropped keeps its row count.
+        guard !columns.isEmpty else { return RecordBatch(emptySchemaRowCount: batch.rowCount) }
         do {
             return try RecordBatch(schema: Schema(fields), columns: columns)
         } catch {
@@ -47,7 +49,8 @@ public enum ColumnMapping: String, Sendable {
         case .none: return candidates.first { $0.name.lowercased() == field.name.lowercased() }
         case .name: return candidates.first { physicalName(of: $0) == field.name }
         case .id:
-            guard let id = field.fieldID else { return nil }
+            // Columns outside the mapping, such as a change data file's `_change_type`, carry no id.
+            guard let id = field.fieldID else { return candidates.first { $0.metadata[Self.idKey] == nil && $0.name == field.name } }
             return candidates.first { $0.metadata[Self.idKey].flatMap { Int($0) } == id }
         }
     }

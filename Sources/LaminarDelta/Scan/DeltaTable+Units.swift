@@ -10,9 +10,21 @@ extension DeltaTable {
         }
     }
 
-    /// What an appending stream reads from one commit: the files it added with `dataChange`. Removals and
-    /// rearrangements (`dataChange = false`, as OPTIMIZE writes) bring no new rows.
-    public static func appendUnits(_ actions: [DeltaAction]) -> [ReadUnit] {
+    /// What an appending stream reads from one commit: the files it added with `dataChange`. Rearrangements
+    /// (`dataChange = false`, as OPTIMIZE writes) bring no new rows. A commit that removed rows (an update,
+    /// delete or merge) cannot be read as appends, as its new files repeat rows read before: it is an error,
+    /// as in Spark, unless `skipChangeCommits` skips it whole.
+    public static func appendUnits(_ actions: [DeltaAction], version: Int64, skipChangeCommits: Bool) throws(DeltaError) -> [ReadUnit] {
+        let changesRows = actions.contains { action in
+            if case .remove(let remove) = action { return remove.dataChange }
+            return false
+        }
+        if changesRows {
+            guard skipChangeCommits else {
+                throw DeltaError(.unsupported, "version \(version) updated or deleted rows, which a stream of appends cannot express; read the change data feed (change_data_feed = true) or skip such commits (skip_change_commits = true)")
+            }
+            return []
+        }
         var units: [ReadUnit] = []
         for action in actions {
             guard case .add(let add) = action, add.dataChange else { continue }
@@ -69,7 +81,8 @@ extension DeltaTable {
         var unread = Set<String>()
         if let columns {
             let wanted = Set(columns.map { $0.lowercased() })
-            var kept = allData.fields.filter { wanted.contains($0.name.lowercased()) }
+            // NOT NULL columns are always read: they cannot be left null.
+            var kept = allData.fields.filter { wanted.contains($0.name.lowercased()) || !$0.isNullable }
             if kept.isEmpty, let first = allData.fields.first { kept = [first] }
             data = Schema(kept, metadata: allData.metadata)
             unread = Set(allData.fields.map(\.name)).subtracting(kept.map(\.name))

@@ -102,8 +102,13 @@ public struct DeltaTable: Sendable {
     /// Reads the commits made since the snapshot was taken, one `get` each and one more that finds nothing:
     /// cheaper than listing a log that keeps weeks of commits.
     public mutating func update() async throws(DeltaError) {
-        while let actions = try await log.commit(snapshot.version + 1) {
+        while snapshot.version < Int64.max, let actions = try await log.commit(snapshot.version + 1) {
             try snapshot.apply(actions, version: snapshot.version + 1)
+        }
+        // A missing next commit may also mean this snapshot is older than the log's retention: a checkpoint
+        // past it says so, and the table is then read again from that checkpoint.
+        if let hint = await log.lastCheckpoint(), hint.version > snapshot.version {
+            snapshot = try await log.snapshot()
         }
     }
 

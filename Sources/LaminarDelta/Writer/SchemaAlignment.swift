@@ -83,7 +83,7 @@ public struct SchemaAlignment: Sendable {
 
     /// Whether values of `given` can be stored in a column of `target` without loss.
     /// These are the widenings of Delta's type widening feature: wider integers, `float` to `double`,
-    /// integers to `double` and to decimals with room for every value, decimals to more precision, and
+    /// `byte`, `short` and `int` to `double` (exactly), integers to decimals with room for every value, decimals to more precision, and
     /// `date` to `timestamp_ntz`.
     public static func fits(_ given: DataType, into target: DataType) -> Bool {
         if sameShape(given, target) { return true }
@@ -96,7 +96,7 @@ public struct SchemaAlignment: Sendable {
         case (_, .decimal128(let precision, let scale)):
             guard let from = integers.firstIndex(of: given) else { return false }
             return precision - scale >= integerDigits[from]
-        case (_, .float64): return integers.contains(given)
+        case (_, .float64): return [.int8, .int16, .int32].contains(given)
         default:
             guard let from = integers.firstIndex(of: given), let to = integers.firstIndex(of: target) else { return false }
             return from <= to
