@@ -25,6 +25,8 @@ final class DeltaSourceReader: LakehouseSource {
     private var until: Int64?
     private var units: [ReadUnit] = []
     private var completed: [String] = []
+    /// `completed` as a set, for the lookups done once per unit.
+    private var done: Set<String> = []
     private var currentUnit: ReadUnit?
     private var pending: [RecordBatch] = []
     private var rowsOfCurrent: Int64 = 0
@@ -110,6 +112,7 @@ final class DeltaSourceReader: LakehouseSource {
                 version = at
                 inSnapshot = checkpoint.completed.contains(Self.snapshotMarker)
                 completed = checkpoint.completed.filter { $0 != Self.snapshotMarker }
+                done = Set(completed)
                 skipRows = checkpoint.offset
                 if let current = checkpoint.current { resumeUnit = current }
             } else if let snapshotVersion {
@@ -160,15 +163,16 @@ final class DeltaSourceReader: LakehouseSource {
                 }
                 if let unit = currentUnit {
                     completed.append(unit.id)
+                    done.insert(unit.id)
                     currentUnit = nil
                     rowsOfCurrent = 0
                 }
-                if let index = units.firstIndex(where: { !completed.contains($0.id) }) {
+                if let index = units.firstIndex(where: { !done.contains($0.id) }) {
                     let next = units[index]
                     currentUnit = next
                     pending = try await read(next, table: table)
                     // Decode the following file while this one's rows go through the pipeline.
-                    if let following = units[(index + 1)...].first(where: { !completed.contains($0.id) }) {
+                    if let following = units[(index + 1)...].first(where: { !done.contains($0.id) }) {
                         let columns = self.columns
                         prefetched = (following.id, Task { try await table.read(following, columns: columns) })
                     }
@@ -187,6 +191,7 @@ final class DeltaSourceReader: LakehouseSource {
                 }
                 units = []
                 completed = []
+                done = []
                 resumeUnit = nil
                 if let found = try await nextCommit(table) {
                     units = found
