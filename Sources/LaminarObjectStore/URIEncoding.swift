@@ -4,10 +4,15 @@
 public enum URIEncoding {
     /// Encodes every byte of `text`'s UTF-8 except `A-Z a-z 0-9 - _ . ~` (and `/` when `keepingSlashes`).
     public static func encode(_ text: String, keepingSlashes: Bool = false) -> String {
+        encode(text, alsoKeeping: keepingSlashes ? [UInt8(ascii: "/")] : [])
+    }
+
+    /// Encodes every byte of `text`'s UTF-8 except the unreserved ones and the ASCII bytes in `kept`.
+    public static func encode(_ text: String, alsoKeeping kept: Set<UInt8>) -> String {
         var encoded: [UInt8] = []
         encoded.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            if isUnreserved(byte) || (keepingSlashes && byte == UInt8(ascii: "/")) {
+            if isUnreserved(byte) || kept.contains(byte) {
                 encoded.append(byte)
             } else {
                 encoded.append(UInt8(ascii: "%"))

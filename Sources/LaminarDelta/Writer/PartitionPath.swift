@@ -1,3 +1,5 @@
+import LaminarObjectStore
+
 /// Where a partition's files go, and how `add.path` spells a file: two layers of escaping that readers undo
 /// in one step each, so paths are never rebuilt from values.
 public enum PartitionPath {
@@ -27,32 +29,14 @@ public enum PartitionPath {
     }
 
     /// `add.path` for a relative object key: an RFC 2396 URI reference, so `%`, spaces and anything outside
-    /// the unreserved set are percent-encoded (UTF-8 bytes), `/` kept.
+    /// the unreserved set are percent-encoded (UTF-8 bytes); `/` and `=` stay, as in Spark's paths.
     public static func uriEncode(_ key: String) -> String {
-        var result = ""
-        for byte in key.utf8 {
-            if isUnreserved(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += "%" + hex(byte)
-            }
-        }
-        return result
+        URIEncoding.encode(key, alsoKeeping: [UInt8(ascii: "/"), UInt8(ascii: "=")])
     }
 
     /// The object key `add.path` names (one round of percent-decoding), or nil for a malformed escape.
     public static func uriDecode(_ path: String) -> String? {
-        var bytes: [UInt8] = []
-        var iterator = Array(path.utf8).makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return String(validating: bytes, as: UTF8.self)
+        URIEncoding.decode(path)
     }
 
     private static func needsHiveEscape(_ scalar: Unicode.Scalar) -> Bool {
@@ -63,26 +47,9 @@ public enum PartitionPath {
         }
     }
 
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
-        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "="): true
-        default: false
-        }
-    }
-
     private static let digits = Array("0123456789ABCDEF".utf8)
 
     private static func hex(_ byte: UInt8) -> String {
         String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
