@@ -242,38 +242,17 @@ extension DeltaTable {
         return key
     }
 
-    /// Files that may hold one of `keys`: with one non-partition key column and statistics, files whose
-    /// range misses every key are skipped.
+    /// Files that may hold one of `keys`: with one non-partition key column, files whose statistics exclude
+    /// every key (read as a scan's file skipping reads them) are skipped.
     func candidates(for keys: Set<[ScalarValue]>, keyColumns: [String], partitionColumns: [String]) throws(DeltaError) -> [AddFile] {
         let files = snapshot.files.values.sorted { $0.path < $1.path }
-        guard keyColumns.count == 1, let column = keyColumns.first, !partitionColumns.contains(column) else { return files }
+        guard keyColumns.count == 1, let column = keyColumns.first, !partitionColumns.contains(column),
+              let field = try schema.fields.first(where: { $0.name == column }) else { return files }
+        let physical = try ColumnMapping(try metadata).physicalName(of: field)
         let values = keys.compactMap(\.first)
         return files.filter { file in
-            guard let (low, high) = Self.bounds(of: column, in: file.stats) else { return true }
-            return values.contains { value in
-                guard let above = Self.compare(value, low), let below = Self.compare(value, high) else { return true }
-                return above >= 0 && below <= 0
-            }
-        }
-    }
-
-    static func bounds(of column: String, in stats: String?) -> (JSONValue, JSONValue)? {
-        guard let stats, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(stats.utf8)),
-              case .object(let object) = value, case .object(let minimums)? = object["minValues"],
-              case .object(let maximums)? = object["maxValues"], let low = minimums[column], let high = maximums[column] else { return nil }
-        return (low, high)
-    }
-
-    /// Orders a key value against a statistics bound; nil when they cannot be compared (no pruning then).
-    static func compare(_ value: ScalarValue, _ bound: JSONValue) -> Int? {
-        switch (value, bound) {
-        case (.int64(let v), .integer(let b)): return v < b ? -1 : (v > b ? 1 : 0)
-        case (.int32(let v), .integer(let b)): return Int64(v) < b ? -1 : (Int64(v) > b ? 1 : 0)
-        case (.int16(let v), .integer(let b)): return Int64(v) < b ? -1 : (Int64(v) > b ? 1 : 0)
-        case (.int8(let v), .integer(let b)): return Int64(v) < b ? -1 : (Int64(v) > b ? 1 : 0)
-        case (.utf8(let v), .string(let b)):
-            return Array(v.utf8).lexicographicallyPrecedes(Array(b.utf8)) ? -1 : (v == b ? 0 : 1)
-        default: return nil
+            guard let bounds = FileBounds(file.stats) else { return true }
+            return values.contains { !bounds.excludes(.equal, $0, field: field, physicalName: physical) }
         }
     }
 

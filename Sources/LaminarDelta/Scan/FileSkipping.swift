@@ -24,16 +24,7 @@ extension DeltaTable {
         let schema = try self.schema
         let partitions = Set(try metadata.partitionColumns)
         let mapping = try ColumnMapping(try metadata)
-        var stats: (minimums: [String: JSONValue], maximums: [String: JSONValue], nulls: [String: JSONValue], rows: Int64?)?
-        if let text = unit.stats, case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) {
-            var rows: Int64?
-            if case .integer(let count)? = object["numRecords"] { rows = count }
-            func members(_ key: String) -> [String: JSONValue] {
-                if case .object(let value)? = object[key] { return value }
-                return [:]
-            }
-            stats = (members("minValues"), members("maxValues"), members("nullCount"), rows)
-        }
+        let bounds = FileBounds(unit.stats)
         for predicate in predicates {
             guard let index = schema.index(ofCaseInsensitive: predicate.column) else { continue }
             let field = schema.fields[index]
@@ -47,21 +38,48 @@ extension DeltaTable {
                 if !predicate.op.holds(order) { return false }
                 continue
             }
-            guard unit.kind == .data || unit.kind == .inserted, let stats else { continue }
-            if case .integer(let nulls)? = stats.nulls[physical], let rows = stats.rows, rows > 0, nulls == rows { return false }
-            guard let low = stats.minimums[physical].flatMap({ Self.bound($0, type: field.type, isMax: false) }),
-                  let high = stats.maximums[physical].flatMap({ Self.bound($0, type: field.type, isMax: true) }),
-                  let belowMin = Compute.order(predicate.value, low), let aboveMax = Compute.order(predicate.value, high) else { continue }
-            switch predicate.op {
-            case .equal: if belowMin < 0 || aboveMax > 0 { return false }
-            case .less: if belowMin <= 0 { return false }
-            case .lessOrEqual: if belowMin < 0 { return false }
-            case .greater: if aboveMax >= 0 { return false }
-            case .greaterOrEqual: if aboveMax > 0 { return false }
-            case .notEqual: continue
-            }
+            guard unit.kind == .data || unit.kind == .inserted, let bounds else { continue }
+            if bounds.excludes(predicate.op, predicate.value, field: field, physicalName: physical) { return false }
         }
         return true
+    }
+
+}
+
+/// A data file's `stats` JSON, parsed once to test predicates against.
+struct FileBounds {
+    var minimums: [String: JSONValue]
+    var maximums: [String: JSONValue]
+    var nulls: [String: JSONValue]
+    var rows: Int64?
+
+    init?(_ stats: String?) {
+        guard let stats, case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(stats.utf8)) else { return nil }
+        func members(_ key: String) -> [String: JSONValue] {
+            if case .object(let value)? = object[key] { return value }
+            return [:]
+        }
+        minimums = members("minValues")
+        maximums = members("maxValues")
+        nulls = members("nullCount")
+        if case .integer(let count)? = object["numRecords"] { rows = count }
+    }
+
+    /// Whether the statistics prove that no row has `column op value` (by its physical name in the stats):
+    /// the column is all null, or the value lies outside the bounds. Nothing provable keeps the file.
+    func excludes(_ op: ComparisonOperator, _ value: ScalarValue, field: Field, physicalName physical: String) -> Bool {
+        if case .integer(let count)? = nulls[physical], let rows, rows > 0, count == rows { return true }
+        guard let low = minimums[physical].flatMap({ Self.bound($0, type: field.type, isMax: false) }),
+              let high = maximums[physical].flatMap({ Self.bound($0, type: field.type, isMax: true) }),
+              let belowMin = Compute.order(value, low), let aboveMax = Compute.order(value, high) else { return false }
+        switch op {
+        case .equal: return belowMin < 0 || aboveMax > 0
+        case .less: return belowMin <= 0
+        case .lessOrEqual: return belowMin < 0
+        case .greater: return aboveMax >= 0
+        case .greaterOrEqual: return aboveMax > 0
+        case .notEqual: return false
+        }
     }
 
     /// A statistics bound as a value of the column's type, or nil when it cannot serve as a bound.
