@@ -23,12 +23,7 @@ public enum DeltaMaintenance {
             location = path
         case .sink(let name):
             let sink = try ConnectorOptions(sinkOptions ?? [], connector: "delta", keys: DeltaSinkConnector.keys, prefixes: ["delta."])
-            var path = try sink.string("location")
-            if path == nil { path = try sink.string("path") }
-            guard let path else {
-                throw SQLError(kind: .semantic, message: "sink \(name.name) has no location", location: name.location)
-            }
-            location = path
+            location = try DeltaSinkConnector.tableLocation(sink, what: "sink \(name.name)")
             // The statement's storage options win over the sink's.
             storageSources = (sinkOptions ?? []) + statement.options
         }

@@ -52,12 +52,7 @@ public struct DeltaSinkConnector: SinkConnector {
                 throw options.invalid("op_column", "\(opColumn) is not a column of the query")
             }
         }
-        var location = try options.string("location")
-        if location == nil { location = try options.string("path") }
-        guard let location else {
-            throw SQLError(kind: .invalidOption, message: "a delta sink needs the option 'location' (a path or URL of the table)",
-                           location: .unknown)
-        }
+        let location = try Self.tableLocation(options, what: "a delta sink")
         var partitionColumns: [String]?
         if let text = try options.string("partition_by") {
             partitionColumns = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -100,6 +95,14 @@ public struct DeltaSinkConnector: SinkConnector {
 }
 
 extension DeltaSinkConnector {
+    /// The table's `location` (or `path`, its alias), required.
+    static func tableLocation(_ options: ConnectorOptions, what: String) throws(SQLError) -> String {
+        if let location = try options.string("location") { return location }
+        if let path = try options.string("path") { return path }
+        throw SQLError(kind: .invalidOption, message: "\(what) needs the option 'location' (a path or URL of the table)",
+                       location: .unknown)
+    }
+
     /// The `op_column` option's value, before the options are checked.
     func opColumnName(_ options: [WithOption]) -> String? {
         options.first { $0.key.name == "op_column" }.flatMap { try? $0.string() }

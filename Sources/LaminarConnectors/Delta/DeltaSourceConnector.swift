@@ -27,12 +27,7 @@ public struct DeltaSourceConnector: SourceConnector {
     public func prepare(_ definition: SourceDefinition) async throws(SQLError) -> any PreparedSource {
         let (storage, own) = try DeltaSinkConnector.splitStorageOptions(definition.options, keys: Self.keys)
         let options = try ConnectorOptions(own, connector: type, keys: Self.keys)
-        var location = try options.string("location")
-        if location == nil { location = try options.string("path") }
-        guard let location else {
-            throw SQLError(kind: .invalidOption, message: "a delta source needs the option 'location' (a path or URL of the table)",
-                           location: .unknown)
-        }
+        let location = try DeltaSinkConnector.tableLocation(options, what: "a delta source")
         if let columns = definition.columns, !columns.fields.isEmpty {
             throw SQLError(kind: .semantic, message: "a delta source takes its columns from the table; leave out the column list",
                            location: .unknown)
